@@ -1,0 +1,68 @@
+/* mkdocs-numeco: click-to-load players and the transcript dialog.
+   Listeners sit on the document, so Material's instant navigation needs nothing more. */
+(function () {
+  "use strict";
+  document.documentElement.classList.add("numeco-js");
+  var dialog, content, heading, home, opener;
+
+  function play(box) {
+    var url = box.getAttribute("data-embed-url");
+    var frame = document.createElement("iframe");
+    frame.src = url + (url.indexOf("?") < 0 ? "?" : "&") + "autoplay=1";
+    frame.title = box.getAttribute("data-title");
+    frame.allow = "autoplay; fullscreen; picture-in-picture";
+    frame.setAttribute("allowfullscreen", "");
+    box.replaceChildren(frame);
+    box.classList.add("numeco-video--loaded");
+    frame.focus();
+  }
+
+  function makeDialog() {
+    dialog = document.createElement("dialog");
+    dialog.className = "numeco-dialog";
+    dialog.setAttribute("aria-labelledby", "numeco-dialog-title");
+    var bar = document.createElement("div");
+    bar.className = "numeco-dialog__bar";
+    heading = document.createElement("h2");
+    heading.id = "numeco-dialog-title";
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "numeco-dialog__close";
+    close.textContent = document.documentElement.lang.indexOf("fr") === 0 ? "Fermer" : "Close";
+    close.addEventListener("click", function () { dialog.close(); });
+    content = document.createElement("div");
+    content.className = "md-typeset numeco-dialog__content";
+    bar.append(heading, close);
+    dialog.append(bar, content);
+    dialog.addEventListener("close", function () {
+      while (content.firstChild) home.appendChild(content.firstChild);
+      if (opener) opener.focus();
+    });
+  }
+
+  function expand(button) {
+    var details = button.closest(".numeco-transcript");
+    if (!dialog) makeDialog();
+    if (!dialog.isConnected) document.body.appendChild(dialog);
+    home = details.querySelector(".numeco-transcript__body");
+    opener = button;
+    heading.textContent = details.querySelector("summary").textContent;
+    while (home.firstChild) content.appendChild(home.firstChild);
+    dialog.showModal();
+  }
+
+  function reveal(hash) {
+    var target = hash && document.getElementById(hash.slice(1));
+    if (target && target.tagName === "DETAILS") target.open = true;
+  }
+
+  document.addEventListener("click", function (event) {
+    var el = event.target.closest ? event.target : event.target.parentElement;
+    var hit = el && el.closest(".numeco-video__play, .numeco-transcript__expand, a[href^='#numeco-transcript-']");
+    if (!hit) return;
+    if (hit.classList.contains("numeco-video__play")) play(hit.closest(".numeco-video"));
+    else if (hit.classList.contains("numeco-transcript__expand")) expand(hit);
+    else reveal(hit.getAttribute("href"));
+  });
+  reveal(location.hash);
+})();

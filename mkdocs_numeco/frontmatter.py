@@ -1,0 +1,141 @@
+"""Front matter read by us, with line numbers, a little of Eleventy's leniency, and no silent loss.
+
+MkDocs drops front matter it cannot parse without a word, and the post loses
+its title and tags. Here every problem becomes a `Problem` with the line in
+the source file, and the post keeps whatever could be read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import yaml
+
+from .shortcodes import Problem
+
+try:  # libyaml is bundled with PyYAML's wheels; fall back to pure Python elsewhere.
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_LEADING_TABS = re.compile(r"^([ ]*\t[ \t]*)", re.MULTILINE)
+_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """SafeLoader that keeps dates as text, so that we validate them ourselves."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class FrontMatter:
+    """What a page's front matter says, and where."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    body_line: int = 1
+    has_block: bool = False
+    problems: list[Problem] = field(default_factory=list)
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, 1)
+
+
+def read(source: str) -> FrontMatter:
+    """Parse the front matter block at the top of `source`, if there is one."""
+    m = _FRONT_MATTER.match(source)
+    if not m:
+        return FrontMatter()
+    text = m.group("yaml") or ""
+    result = FrontMatter(body_line=source.count("\n", 0, m.end()) + 1, has_block=True)
+    try:
+        result.data, result.lines = _load(text)
+    except yaml.YAMLError as error:
+        _recover(text, error, result)
+    return result
+
+
+def _load(text: str) -> tuple[dict[str, Any], dict[str, int]]:
+    """Load one YAML mapping; key lines are 1-based lines of the file (line 1 is `---`)."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}, {}
+        if not isinstance(node, yaml.MappingNode):
+            raise yaml.YAMLError("the front matter is not a mapping of `key: value` lines")
+        lines = {str(k.value): k.start_mark.line + 2 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+        data = loader.construct_document(node)
+    finally:
+        loader.dispose()
+    return dict(data), lines
+
+
+def _recover(text: str, error: yaml.YAMLError, result: FrontMatter) -> None:
+    """Read what can be read of front matter that PyYAML rejects."""
+    if _LEADING_TABS.search(text):
+        for width in (2, 4, 1, 8):
+            try:
+                result.data, result.lines = _load(_LEADING_TABS.sub(lambda m: m.group(1).replace("\t", " " * width), text))
+            except yaml.YAMLError:
+                continue
+            line = text.count("\n", 0, _LEADING_TABS.search(text).start()) + 2  # type: ignore[union-attr]
+            result.problems.append(
+                Problem(line, "front matter is indented with a tab; YAML wants spaces. It was read as if the tab were spaces: replace the tab with spaces")
+            )
+            return
+    line = _error_line(error)
+    result.data, result.lines = _salvage(text)
+    kept = ", ".join(sorted(result.data)) or "nothing"
+    result.problems.append(
+        Problem(line, f"front matter can't be read as YAML ({_reason(error)}); kept the simple `key: value` lines ({kept}): fix the YAML syntax")
+    )
+
+
+def _error_line(error: yaml.YAMLError) -> int:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    return mark.line + 2 if mark is not None else 1
+
+
+def _reason(error: yaml.YAMLError) -> str:
+    return str(getattr(error, "problem", None) or error).strip().splitlines()[0]
+
+
+def _salvage(text: str) -> tuple[dict[str, Any], dict[str, int]]:
+    """Keep each top-level `key: value` line that parses on its own."""
+    data: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=2):
+        m = _TOP_LEVEL_KEY.match(line)
+        if not m or not m.group(2):
+            continue
+        try:
+            value, _ = _load(f"v: {m.group(2)}\n")
+        except yaml.YAMLError:
+            continue
+        data[m.group(1)] = value["v"]
+        lines[m.group(1)] = number
+    return data, lines
+
+
+def parse_date(value: Any) -> date | None:
+    """A front-matter date as a `date`, or None when it names no real day."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        return datetime.fromisoformat(text.replace(" ", "T", 1) if len(text) > 10 else text).date()
+    except ValueError:
+        return None

@@ -1,0 +1,105 @@
+"""Interface labels in French and English, overridable from the configuration."""
+
+from __future__ import annotations
+
+NBSP = "\u00a0"
+
+DEFAULT_LABELS: dict[str, dict[str, str]] = {
+    "fr": {
+        "transcript": "Transcription",
+        "transcript_of": f"Transcription{NBSP}: {{speaker}}",
+        "expand": "Agrandir",
+        "close": "Fermer",
+        "play": f"Lire la vidéo{NBSP}: {{title}}",
+        "player_title": f"Vidéo{NBSP}: {{title}}",
+        "watch_on": "Voir la vidéo « {title} » sur {provider}",
+        "read_transcript": "Lire la transcription",
+        "published": "Publié le {date}",
+        "video": "Vidéo",
+        "tags": "Étiquettes",
+        "tags_title": "Étiquettes",
+        "tag_title": f"Étiquette{NBSP}: {{tag}}",
+        "series": "Série",
+        "series_title": "Séries",
+        "series_of": f"Série{NBSP}: {{series}}",
+        "position": "Épisode {n} sur {total}",
+        "previous": "Épisode précédent",
+        "next": "Épisode suivant",
+        "episodes": "Tous les épisodes ({total})",
+        "episode_count": "{count} épisodes",
+        "post_count": "{count} publications",
+        "listing_title": "Publications",
+        "page_of": "Page {n} sur {total}",
+        "pagination": "Pagination",
+        "previous_page": "Page précédente",
+        "next_page": "Page suivante",
+        "date_range": "du {start} au {end}",
+    },
+    "en": {
+        "transcript": "Transcript",
+        "transcript_of": "Transcript: {speaker}",
+        "expand": "Expand",
+        "close": "Close",
+        "play": "Play the video: {title}",
+        "player_title": "Video: {title}",
+        "watch_on": "Watch “{title}” on {provider}",
+        "read_transcript": "Read the transcript",
+        "published": "Published on {date}",
+        "video": "Video",
+        "tags": "Tags",
+        "tags_title": "Tags",
+        "tag_title": "Tag: {tag}",
+        "series": "Series",
+        "series_title": "Series",
+        "series_of": "Series: {series}",
+        "position": "Episode {n} of {total}",
+        "previous": "Previous episode",
+        "next": "Next episode",
+        "episodes": "All episodes ({total})",
+        "episode_count": "{count} episodes",
+        "post_count": "{count} posts",
+        "listing_title": "Posts",
+        "page_of": "Page {n} of {total}",
+        "pagination": "Pagination",
+        "previous_page": "Previous page",
+        "next_page": "Next page",
+        "date_range": "{start} to {end}",
+    },
+}
+
+
+def language_of(locale: object) -> str:
+    """The primary language subtag we have labels for: `fr_CA` gives `fr`, unknown gives `en`."""
+    primary = str(locale or "en").replace("-", "_").split("_")[0].lower()
+    return primary if primary in DEFAULT_LABELS else "en"
+
+
+def resolve_labels(language: str, overrides: dict[str, str]) -> dict[str, str]:
+    """Defaults for `language`, with the site's overrides on top.
+
+    Raises `ValueError` naming the label when an override is unknown or uses
+    a placeholder the default doesn't have.
+    """
+    labels = dict(DEFAULT_LABELS[language_of(language)])
+    for key, value in overrides.items():
+        if key not in labels:
+            raise ValueError(f"unknown label '{key}'; known labels: {', '.join(sorted(labels))}")
+        try:
+            value.format_map(_Placeholders(labels[key]))
+        except (KeyError, IndexError, ValueError) as error:
+            raise ValueError(f"label '{key}' uses an unknown or broken placeholder ({error})") from error
+        labels[key] = value
+    return labels
+
+
+class _Placeholders(dict[str, str]):
+    """Accepts exactly the placeholders that the default label uses."""
+
+    def __init__(self, default: str) -> None:
+        import string
+
+        names = {name for _, name, _, _ in string.Formatter().parse(default) if name}
+        super().__init__({name: "" for name in names})
+
+    def __missing__(self, key: str) -> str:
+        raise KeyError(key)

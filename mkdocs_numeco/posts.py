@@ -1,0 +1,130 @@
+"""Posts: the normalised view of a page's front matter, as Eleventy authors write it."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .frontmatter import FrontMatter, parse_date
+from .shortcodes import Problem
+
+# Eleventy puts every page in these collections through `tags`; they are not topics.
+COLLECTION_TAGS = frozenset({"post", "posts", "all", "nav"})
+
+
+@dataclass
+class Post:
+    """One dated page, with everything listings and series need."""
+
+    src_uri: str
+    url: str
+    title: str
+    description: str = ""
+    date: date | None = None
+    tags: list[str] = field(default_factory=list)
+    series: str | None = None
+    series_order: int | None = None
+    image: str | None = None  # docs-relative path, or an absolute URL
+    image_alt: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def sort_date(self) -> date:
+        """Posts without a valid date sort as the oldest."""
+        return self.date or date.min
+
+
+def is_post(front: FrontMatter) -> bool:
+    return "date" in front.data
+
+
+def build_post(src_uri: str, url: str, front: FrontMatter, fallback_title: str) -> Post:
+    """Normalise a post's front matter; problems are collected, never raised."""
+    data = front.data
+    post = Post(src_uri=src_uri, url=url, title=_text(data.get("title")) or fallback_title)
+    post.description = _text(data.get("description"))
+    post.date = _date(data.get("date"), front, post.problems)
+    post.tags = _tags(data.get("tags"), front, post.problems)
+    post.series = _text(data.get("series")) or None
+    post.series_order = _order(data.get("series_order"), front, post.problems)
+    post.image, post.image_alt = _image(data.get("image"), src_uri)
+    return post
+
+
+def normalised_meta(front: FrontMatter, post: Post | None) -> dict[str, Any]:
+    """The page meta MkDocs and themes see: Eleventy-only keys made harmless."""
+    meta = dict(front.data)
+    meta.pop("layout", None)  # Eleventy's layout means nothing to MkDocs
+    if post is not None:
+        meta["tags"] = list(post.tags)
+        meta["title"] = post.title
+        if post.description:
+            meta["description"] = post.description
+    return meta
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _date(value: Any, front: FrontMatter, problems: list[Problem]) -> date | None:
+    parsed = parse_date(value)
+    if parsed is None:
+        problems.append(
+            Problem(front.line_of("date"), f"date {value!r} is not a real date: write it as YYYY-MM-DD; the post is listed last until then")
+        )
+    return parsed
+
+
+def _tags(value: Any, front: FrontMatter, problems: list[Problem]) -> list[str]:
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    tags: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            name = item.strip()
+        elif isinstance(item, (int, float, date)) and not isinstance(item, bool):
+            name = str(item)
+            problems.append(Problem(front.line_of("tags"), f"tag {item!r} is not text; it was read as '{name}': put it in quotes"))
+        else:
+            problems.append(Problem(front.line_of("tags"), f"tag {item!r} is not text and was ignored: write each tag as a quoted string"))
+            continue
+        if name and name.lower() not in COLLECTION_TAGS and name not in tags:
+            tags.append(name)
+    return tags
+
+
+def _order(value: Any, front: FrontMatter, problems: list[Problem]) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        problems.append(Problem(front.line_of("series_order"), f"series_order {value!r} is not a whole number and was ignored"))
+        return None
+
+
+def _image(value: Any, src_uri: str) -> tuple[str | None, str]:
+    """Resolve `image` (a path string or `{path, alt}`) against the post's folder."""
+    if isinstance(value, dict):
+        path, alt = value.get("path") or value.get("src"), value.get("alt")
+    else:
+        path, alt = value, ""
+    if not path or not isinstance(path, str):
+        return None, _text(alt)
+    return resolve_path(path, src_uri), _text(alt)
+
+
+def resolve_path(path: str, src_uri: str) -> str:
+    """A docs-relative path for `path` as written in the post at `src_uri`.
+
+    Absolute URLs stay as they are; `/x.png` is relative to the docs root.
+    """
+    if "://" in path or path.startswith("//") or path.startswith("data:"):
+        return path
+    if path.startswith("/"):
+        return posixpath.normpath(path.lstrip("/"))
+    return posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))

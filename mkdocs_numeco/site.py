@@ -1,0 +1,156 @@
+"""Per-build state: the posts of the site and what each page needs from them.
+
+A `SiteBuild` is made anew in `on_config`, so `mkdocs serve` never carries
+anything over from one build to the next.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from . import frontmatter
+from .config import NumecoConfig
+from .labels import language_of, resolve_labels
+from .posts import Post, build_post, is_post, normalised_meta
+from .render import Renderer
+from .shortcodes import Context, Problem, convert
+from .slugs import slugify
+
+log = get_plugin_logger(__name__)
+
+
+@dataclass
+class PageRecord:
+    """What we read of one Markdown page before MkDocs did."""
+
+    front: frontmatter.FrontMatter
+    post: Post | None
+    total_lines: int
+    videos: list[Any] = field(default_factory=list)
+
+
+class SiteBuild:
+    """Everything one build knows; created by `on_config`, filled by `on_files`."""
+
+    def __init__(self, options: NumecoConfig, config: MkDocsConfig) -> None:
+        self.options = options
+        self.config = config
+        self.language = language_of(options.language or config.theme.get("language") or config.theme.get("locale"))
+        self.labels = resolve_labels(self.language, dict(options.labels))
+        self.renderer = Renderer(self.labels, self.language)
+        self.pages: dict[str, PageRecord] = {}
+        self.posts: list[Post] = []
+        self.files: Files | None = None
+
+    # -- on_files ------------------------------------------------------------
+
+    def read_pages(self, files: Files) -> None:
+        """Read every Markdown page's front matter once, before any page renders."""
+        self.files = files
+        for file in files.documentation_pages():
+            source = file.content_string
+            front = frontmatter.read(source)
+            post = None
+            if is_post(front) and self._selected(file.src_uri):
+                post = build_post(file.src_uri, file.url, front, _title_from_name(file))
+                if not self.options.posts_in_nav and file.inclusion is InclusionLevel.UNDEFINED:
+                    file.inclusion = InclusionLevel.NOT_IN_NAV
+                self.posts.append(post)
+            self.pages[file.src_uri] = PageRecord(front, post, source.count("\n"))
+
+    def _selected(self, src_uri: str) -> bool:
+        patterns = self.options.posts
+        return not patterns or any(fnmatch.fnmatchcase(src_uri, pattern) for pattern in patterns)
+
+    # -- on_page_markdown ------------------------------------------------------
+
+    def convert_page(self, markdown: str, page: Page) -> str:
+        """Give the page our reading of its front matter and convert its shortcodes."""
+        record = self.pages.get(page.file.src_uri)
+        if record is None:  # a page another plugin generated: nothing of ours to read
+            first_line, post = 1, None
+        else:
+            markdown = self._strip_unparsed_front_matter(markdown, record)
+            page.meta = normalised_meta(record.front, record.post) if record.front.has_block else page.meta
+            first_line = record.total_lines - markdown.count("\n") + 1
+            post = record.post
+            self._report(page, record.front.problems + (post.problems if post else []))
+        ctx = Context(
+            labels=self.labels,
+            title=post.title if post else str(page.meta.get("title") or ""),
+            poster=self._url(post.image, page) if post and post.image else None,
+            poster_alt=post.image_alt if post else "",
+            embed=self.options.embed,
+            transcript_open=self.options.transcript.open,
+            transcript_kind=self.options.transcript.type,
+            first_line=first_line,
+            variables=page.meta,
+        )
+        result = convert(markdown, ctx)
+        self._report(page, result.problems)
+        if record is not None:
+            record.videos = result.videos
+        return result.markdown
+
+    @staticmethod
+    def _strip_unparsed_front_matter(markdown: str, record: PageRecord) -> str:
+        """MkDocs leaves front matter it couldn't parse in the Markdown; we read it, so drop it."""
+        if record.front.has_block and markdown.startswith("---"):
+            lines = markdown.split("\n")
+            total = record.total_lines + 1
+            skip = record.front.body_line - 1 - (total - len(lines))
+            if skip > 0:
+                return "\n".join(lines[skip:])
+        return markdown
+
+    def _url(self, target: str, page: Page) -> str | None:
+        """URL of a docs-relative path as seen from `page`; external URLs are never used."""
+        if "://" in target or target.startswith("//") or target.startswith("data:"):
+            return None
+        file = self.files.get_file_from_path(target) if self.files is not None else None
+        if file is None:
+            return None
+        return get_relative_url(file.url, page.url)
+
+    def _report(self, page: Page, problems: list[Problem]) -> None:
+        for problem in problems:
+            log.warning(f"{page.file.src_path}:{problem.line}: {problem.message}")
+
+    # -- on_page_content -------------------------------------------------------
+
+    def decorate_post(self, html: str, page: Page) -> str:
+        """Add the date under the title and the tag links to a post."""
+        record = self.pages.get(page.file.src_uri)
+        if record is None or record.post is None:
+            return html
+        post = record.post
+        has_title = "<h1" in html
+        header = self.renderer.render("post_header.html", post=post, with_title=not has_title)
+        tags = self.renderer.render("post_tags.html", tags=self._tag_links(post, page))
+        if has_title:
+            end = html.index("</h1>") + len("</h1>")
+            return f"{html[:end]}\n{header}\n{html[end:]}\n{tags}"
+        return f"{header}\n{html}\n{tags}"
+
+    def _tag_links(self, post: Post, page: Page) -> list[dict[str, str | None]]:
+        links = []
+        for name in post.tags:
+            url = None
+            if self.options.tags.enabled:
+                target = posixpath.join(self.options.tags.dir.strip("/"), slugify(name)) + "/"
+                url = get_relative_url(target, page.url)
+            links.append({"name": name, "url": url})
+        return links
+
+
+def _title_from_name(file: File) -> str:
+    return file.name.replace("-", " ").replace("_", " ").capitalize()
