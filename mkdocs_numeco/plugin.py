@@ -42,6 +42,7 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
         self.site.read_pages(files)
+        self.site.generate_pages(files, config)
         for uri in ASSET_URIS:
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
         return files
@@ -55,4 +56,4 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
-        return self.site.decorate_post(html, page)
+        return self.site.render_page(html, page)

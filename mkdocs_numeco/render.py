@@ -23,10 +23,16 @@ class Renderer:
             keep_trailing_newline=False,
         )
         self.env.globals["t"] = self.label
+        self.env.globals["label_around"] = self.label_around
         self.env.filters["long_date"] = self.long_date
 
     def label(self, key: str, **values: Any) -> str:
         return self.labels[key].format(**values)
+
+    def label_around(self, key: str, placeholder: str) -> tuple[str, str]:
+        """The text before and after `{placeholder}` in a label, to wrap the value in markup."""
+        before, _, after = self.labels[key].partition("{" + placeholder + "}")
+        return before, after
 
     def long_date(self, value: date | None) -> str:
         """'1 avril 2025' / 'April 1, 2025', from CLDR data via Babel."""

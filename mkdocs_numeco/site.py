@@ -7,7 +7,6 @@ anything over from one build to the next.
 from __future__ import annotations
 
 import fnmatch
-import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,10 +19,12 @@ from mkdocs.utils import get_relative_url
 from . import frontmatter
 from .config import NumecoConfig
 from .labels import language_of, resolve_labels
+from .pages import PLACEHOLDER, SitePages
 from .posts import Post, build_post, is_post, normalised_meta
 from .render import Renderer
+from .series import build_series
 from .shortcodes import Context, Problem, convert
-from .slugs import slugify
+from .tags import build_tags, merged_spellings
 
 log = get_plugin_logger(__name__)
 
@@ -50,6 +51,7 @@ class SiteBuild:
         self.pages: dict[str, PageRecord] = {}
         self.posts: list[Post] = []
         self.files: Files | None = None
+        self.generated = SitePages(options, self.renderer)
 
     # -- on_files ------------------------------------------------------------
 
@@ -66,6 +68,19 @@ class SiteBuild:
                     file.inclusion = InclusionLevel.NOT_IN_NAV
                 self.posts.append(post)
             self.pages[file.src_uri] = PageRecord(front, post, source.count("\n"))
+
+    def generate_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Index series and tags across all posts, then add the generated pages."""
+        tags = build_tags(self.posts)
+        series = build_series(self.posts)
+        for tag in merged_spellings(tags):
+            where = ", ".join(f"'{name}'" for name in sorted(tag.spellings))
+            log.warning(f"tags {where} all fold to the slug '{tag.slug}' and share one page, shown as '{tag.name}': use one spelling")
+        for one in series:
+            if one.dates_disagree:
+                log.info(f"series '{one.name}': episode dates disagree with the numbering in titles; episodes are ordered by number")
+        self.generated.plan(self.posts, tags, series)
+        self.generated.add_files(files, config)
 
     def _selected(self, src_uri: str) -> bool:
         patterns = self.options.posts
@@ -127,29 +142,26 @@ class SiteBuild:
 
     # -- on_page_content -------------------------------------------------------
 
-    def decorate_post(self, html: str, page: Page) -> str:
-        """Add the date under the title and the tag links to a post."""
+    def render_page(self, html: str, page: Page) -> str:
+        """Fill a generated page, or add date, series box and tags to a post."""
+        if PLACEHOLDER in html:
+            rendered = self.generated.render_page(page.file.src_uri, page.url)
+            if rendered is not None:
+                return html.replace(PLACEHOLDER, rendered)
         record = self.pages.get(page.file.src_uri)
         if record is None or record.post is None:
             return html
-        post = record.post
+        return self._decorate_post(html, record.post, page)
+
+    def _decorate_post(self, html: str, post: Post, page: Page) -> str:
         has_title = "<h1" in html
         header = self.renderer.render("post_header.html", post=post, with_title=not has_title)
-        tags = self.renderer.render("post_tags.html", tags=self._tag_links(post, page))
+        series_box, tags = self.generated.render_post_parts(post, page.url)
+        footer = f"{series_box}\n{tags}"
         if has_title:
             end = html.index("</h1>") + len("</h1>")
-            return f"{html[:end]}\n{header}\n{html[end:]}\n{tags}"
-        return f"{header}\n{html}\n{tags}"
-
-    def _tag_links(self, post: Post, page: Page) -> list[dict[str, str | None]]:
-        links = []
-        for name in post.tags:
-            url = None
-            if self.options.tags.enabled:
-                target = posixpath.join(self.options.tags.dir.strip("/"), slugify(name)) + "/"
-                url = get_relative_url(target, page.url)
-            links.append({"name": name, "url": url})
-        return links
+            return f"{html[:end]}\n{header}\n{html[end:]}\n{footer}"
+        return f"{header}\n{html}\n{footer}"
 
 
 def _title_from_name(file: File) -> str:

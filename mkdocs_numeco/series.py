@@ -1,0 +1,95 @@
+"""Series: posts sharing a `series` value, in the order a reader should watch them.
+
+Pure data: no I/O, no MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from .posts import Post
+from .slugs import slugify
+
+# "Épisode #3", "Episode 3", "Saison 2 Épisode #4", "#12": the number after '#' or after the word.
+_EPISODE = re.compile(r"(?:\b[EÉeé]pisode\s*#?\s*|#\s*)(\d+)", re.IGNORECASE)
+_DIGITS = re.compile(r"(\d+)")
+
+
+@dataclass
+class Series:
+    """One series and its episodes, in reading order."""
+
+    name: str
+    slug: str
+    posts: list[Post] = field(default_factory=list)
+    ordered_by: str = "date"  # "number" or "date"
+    dates_disagree: bool = False
+
+    @property
+    def first_date(self) -> date | None:
+        return min((p.date for p in self.posts if p.date), default=None)
+
+    @property
+    def last_date(self) -> date | None:
+        return max((p.date for p in self.posts if p.date), default=None)
+
+    def position(self, post: Post) -> int:
+        """1-based position of `post` in the series."""
+        return next(i for i, p in enumerate(self.posts, start=1) if p is post)
+
+
+def episode_number(title: str) -> int | None:
+    """The episode number written in a title, if any."""
+    m = _EPISODE.search(title)
+    return int(m.group(1)) if m else None
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that puts '#2' before '#10'."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part.casefold()) for part in _DIGITS.split(text) if part)
+
+
+def build_series(posts: list[Post]) -> list[Series]:
+    """Group posts by series (spellings folding to one slug share it) and order each group."""
+    groups: dict[str, list[Post]] = {}
+    for post in posts:
+        if post.series:
+            groups.setdefault(slugify(post.series), []).append(post)
+    result = []
+    for slug, members in groups.items():
+        series = Series(name=_most_common_spelling(p.series or "" for p in members), slug=slug)
+        series.posts, series.ordered_by = order_episodes(members)
+        series.dates_disagree = series.ordered_by == "number" and not _dates_ascending(series.posts)
+        result.append(series)
+    return sorted(result, key=lambda s: (natural_key(s.name), s.slug))
+
+
+def order_episodes(posts: list[Post]) -> tuple[list[Post], str]:
+    """Explicit `series_order`, else title numbers when every episode has one, else date (oldest first).
+
+    Ties fall back to a natural sort of the title, then the source path.
+    """
+    numbers = {id(p): p.series_order if p.series_order is not None else episode_number(p.title) for p in posts}
+    numbered = all(n is not None for n in numbers.values())
+
+    def key(post: Post) -> tuple:
+        explicit = post.series_order
+        rank = explicit if explicit is not None else (numbers[id(post)] if numbered else None)
+        when = post.date or date.max  # impossible dates go last
+        return (rank is None, rank or 0, when, natural_key(post.title), post.src_uri)
+
+    ordered = sorted(posts, key=key)
+    return ordered, "number" if numbered or any(p.series_order is not None for p in posts) else "date"
+
+
+def _dates_ascending(posts: list[Post]) -> bool:
+    dates = [p.date for p in posts if p.date]
+    return all(a <= b for a, b in zip(dates, dates[1:]))
+
+
+def _most_common_spelling(names: object) -> str:
+    counts = Counter(names)  # type: ignore[arg-type]
+    return min(counts, key=lambda name: (-counts[name], name))
