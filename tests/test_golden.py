@@ -1,0 +1,43 @@
+"""Golden tests for the pure converter: `cases/NAME.md` in, `cases/NAME.out.md` out.
+
+Regenerate the expectations with `pytest tests/test_golden.py --update-golden`,
+then read the diff before committing it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mkdocs_numeco.labels import resolve_labels
+from mkdocs_numeco.shortcodes import Context, convert
+
+CASES = Path(__file__).parent / "cases"
+SETTINGS = yaml.safe_load((CASES / "config.yml").read_text(encoding="utf-8"))
+NAMES = sorted(p.stem for p in CASES.glob("*.md") if not p.name.endswith(".out.md"))
+
+
+def run_case(name: str) -> str:
+    settings = dict(SETTINGS.get(name) or {})
+    language = settings.pop("language", "fr")
+    ctx = Context(labels=resolve_labels(language, {}), **settings)
+    result = convert((CASES / f"{name}.md").read_text(encoding="utf-8"), ctx)
+    problems = "".join(f"<!-- problem line {p.line}: {p.message} -->\n" for p in result.problems)
+    return result.markdown + ("\n" + problems if problems else "")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_golden(name: str, update_golden: bool) -> None:
+    expected_path = CASES / f"{name}.out.md"
+    actual = run_case(name)
+    if update_golden or not expected_path.exists():
+        expected_path.write_text(actual, encoding="utf-8")
+    assert actual == expected_path.read_text(encoding="utf-8")
+
+
+def test_every_case_has_an_expectation() -> None:
+    assert NAMES, "no golden cases found"
+    missing = [n for n in NAMES if not (CASES / f"{n}.out.md").exists()]
+    assert not missing
