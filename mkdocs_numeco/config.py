@@ -56,6 +56,48 @@ class ListingConfig(base.Config):
     """Posts per listing page."""
 
 
+class FeedsConfig(base.Config):
+    """Atom and JSON feeds, built from the posts (they need `site_url`).
+
+    ```yaml
+    feeds: {enabled: true, site: true, series: true, tags: true, limit: 20}
+    ```
+    """
+
+    enabled = c.Type(bool, default=True)
+    """Write feeds and link them from every page's head."""
+
+    site = c.Type(bool, default=True)
+    """Site feeds: `feed.xml` (Atom 1.0) and `feed.json` (JSON Feed 1.1)."""
+
+    series = c.Type(bool, default=True)
+    """One Atom feed per series, `<series.dir>/<slug>/feed.xml`."""
+
+    tags = c.Type(bool, default=True)
+    """One Atom feed per tag, `<tags.dir>/<slug>/feed.xml`."""
+
+    limit = c.Type(int, default=20)
+    """Newest posts kept in each feed; `0` keeps every post."""
+
+
+class SeoConfig(base.Config):
+    """What search engines and social networks read in each page's head.
+
+    ```yaml
+    seo: {open_graph: true, structured_data: true, poster: images/poster.png}
+    ```
+    """
+
+    open_graph = c.Type(bool, default=True)
+    """Open Graph and Twitter Card meta (`og:title`, `og:image`, `article:tag`…)."""
+
+    structured_data = c.Type(bool, default=True)
+    """JSON-LD: `VideoObject` for each video of a post, `BlogPosting` for a post without video."""
+
+    poster = c.Optional(c.Type(str))
+    """Image (relative to `docs_dir`) for videos of posts without `image`; the plugin ships a plain one."""
+
+
 class NumecoConfig(base.Config):
     embed = c.Choice(("facade", "iframe"), default="facade")
     """`facade`: click-to-load, nothing requested from the provider before a click.
@@ -79,3 +121,5 @@ class NumecoConfig(base.Config):
     tags = c.SubConfig(TagsConfig)
     series = c.SubConfig(SeriesConfig)
     listing = c.SubConfig(ListingConfig)
+    feeds = c.SubConfig(FeedsConfig)
+    seo = c.SubConfig(SeoConfig)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .config import NumecoConfig
+from .discovery import Discovery
 from .site import SiteBuild
 
 ASSETS = Path(__file__).parent / "assets"
@@ -26,6 +27,7 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
 
     def __init__(self) -> None:
         self.site: SiteBuild | None = None
+        self.discovery: Discovery | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for name in EXTENSIONS:
@@ -37,6 +39,7 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
         if js not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(js)
         self.site = SiteBuild(self.config, config)
+        self.discovery = Discovery(self.config, config, self.site)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -50,10 +53,30 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
     # Before mkdocs-macros (priority 0): it reads `{% %}` as Jinja and fails on
     # shortcodes it doesn't know, so they must be gone by then.
     @event_priority(100)
-    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _convert_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
         return self.site.convert_page(markdown, page)
+
+    # After the conversion above (it sets page.meta), before Material's social
+    # plugin (-100) and mkdocs-rss-plugin read `image`, which must be a string.
+    @event_priority(90)
+    def _expose_image(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+        assert self.discovery is not None
+        self.discovery.expose_image(page)
+
+    on_page_markdown = CombinedEvent(_convert_markdown, _expose_image)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
         return self.site.render_page(html, page)
+
+    # Before Material's social plugin (50) and minifiers (default 0), which
+    # should see the head we add.
+    @event_priority(60)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        assert self.discovery is not None
+        return self.discovery.decorate_head(output, page)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.discovery is not None
+        self.discovery.write(config.site_dir)

@@ -1,0 +1,271 @@
+"""Discovery for one build: feeds, head links, Open Graph and JSON-LD, and a plain `image`.
+
+The glue between MkDocs and the pure modules `feeds` and `seo`: it turns
+docs-relative paths into absolute URLs (from `site_url`) and writes files.
+Made anew in `on_config`, like `SiteBuild`.
+"""
+
+from __future__ import annotations
+
+import shutil
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.pages import Page
+
+from . import feeds, seo
+from .config import NumecoConfig
+from .posts import Post, resolve_path
+from .series import build_series
+from .site import SiteBuild
+from .tags import build_tags
+
+log = get_plugin_logger(__name__)
+
+POSTER = Path(__file__).parent / "assets" / "poster.png"
+POSTER_URI = "assets/numeco/poster.png"
+
+
+class Discovery:
+    """Everything that helps readers, feed readers and search engines find the posts."""
+
+    def __init__(self, options: NumecoConfig, config: MkDocsConfig, site: SiteBuild) -> None:
+        self.options = options
+        self.config = config
+        self.site = site
+        self.site_url = config.site_url or ""
+        self.poster_used = False
+        wanted = options.feeds.enabled or options.seo.open_graph or options.seo.structured_data
+        if wanted and not self.site_url:
+            log.warning(
+                "site_url is not set in mkdocs.yml: feeds, Open Graph tags and structured data need absolute"
+                " URLs, so they are left out. Add `site_url: https://…/` (the address the site is published at)."
+            )
+
+    # -- on_page_markdown -------------------------------------------------------
+
+    def expose_image(self, page: Page) -> None:
+        """Make `page.meta["image"]` a plain URL string; the alternative text goes to `image_alt`.
+
+        Eleventy posts write `image: {path, alt}`. mkdocs-rss-plugin calls
+        `.strip()` on `page.meta["image"]` and joins a relative value to
+        `site_url` as is, and Material's social card layouts interpolate page
+        meta as text: both need one string, so we give the absolute URL.
+        """
+        value = page.meta.get("image")
+        if value is None:
+            return
+        path, alt = (
+            (value.get("path") or value.get("src"), value.get("alt")) if isinstance(value, dict) else (value, None)
+        )
+        if not isinstance(path, str) or not path.strip():
+            page.meta.pop("image")
+            return
+        docs_path = resolve_path(path.strip(), page.file.src_uri)
+        if self.site_url:
+            page.meta["image"] = self._image_url(docs_path) or docs_path
+        else:
+            page.meta["image"] = self._site_path(docs_path)
+        if alt is not None:
+            page.meta["image_alt"] = str(alt)
+
+    # -- on_post_page -----------------------------------------------------------
+
+    def decorate_head(self, output: str, page: Page) -> str:
+        """Add feed links, Open Graph meta and JSON-LD to the page's head."""
+        if not self.site_url:
+            return output
+        record = self.site.pages.get(page.file.src_uri)
+        post = record.post if record is not None else None
+        links = self._feed_links(page, post) if self.options.feeds.enabled else []
+        meta: list[tuple[str, str]] = []
+        json_ld: list[dict[str, Any]] = []
+        if post is not None:
+            videos = record.videos if record is not None else []
+            if self.options.seo.open_graph:
+                meta = self._post_meta(post, bool(videos))
+            if self.options.seo.structured_data:
+                json_ld = self._structured_data(post, videos, output)
+        elif self.options.seo.open_graph:
+            meta = self._page_meta(page)
+        if self._social_plugin_active:
+            meta = seo.without(meta, seo.SOCIAL_PLUGIN_TAGS)
+        return seo.inject_head(output, seo.head_html(links, meta, json_ld))
+
+    def _feed_links(self, page: Page, post: Post | None) -> list[seo.FeedLink]:
+        links = []
+        for feed in self.plan.for_page(page.file.src_uri, post):
+            title = feed.title(self.channel)
+            links.append(seo.FeedLink(self._absolute(feed.path), feeds.ATOM, title))
+            if feed.json_path:
+                links.append(seo.FeedLink(self._absolute(feed.json_path), feeds.JSON_FEED, title))
+        return links
+
+    def _post_meta(self, post: Post, has_video: bool) -> list[tuple[str, str]]:
+        picture = self._picture(post, has_video)
+        locale = seo.og_locale(self.site.language)
+        return seo.post_meta(
+            post,
+            url=self._absolute(post.url),
+            picture=picture,
+            has_video=has_video,
+            site_name=self.config.site_name,
+            locale=locale,
+        )
+
+    def _page_meta(self, page: Page) -> list[tuple[str, str]]:
+        title = str(page.meta.get("title") or page.title or self.config.site_name)
+        description = str(page.meta.get("description") or self.config.site_description or "")
+        locale = seo.og_locale(self.site.language)
+        return seo.page_meta(
+            title=title,
+            description=description,
+            url=self._absolute(page.url),
+            site_name=self.config.site_name,
+            locale=locale,
+        )
+
+    def _structured_data(self, post: Post, videos: list[Any], output: str) -> list[dict[str, Any]]:
+        page_url = self._absolute(post.url)
+        if not videos:
+            image = self._image_url(post.image) if post.image else None
+            return [
+                seo.blog_posting(
+                    post, page_url=page_url, image=image, language=self.site.language, publisher=self.config.site_name
+                )
+            ]
+        transcripts = seo.transcripts_by_video(output)
+        picture = self._picture(post, has_video=True)
+        assert picture is not None  # a video always has at least the default poster
+        return [
+            seo.video_object(
+                post,
+                name=video.title or post.title,
+                embed_url=video.embed_url,
+                page_url=page_url,
+                thumbnail=picture.url,
+                transcript=transcripts.get(video.dom_id, ""),
+                language=self.site.language,
+            )
+            for video in videos
+        ]
+
+    def _picture(self, post: Post, has_video: bool) -> seo.Picture | None:
+        """The post's image; for a video without one, the poster (the site's or ours)."""
+        url = self._image_url(post.image) if post.image else None
+        if url is not None:
+            return seo.Picture(url, post.image_alt or post.title)
+        if not has_video:
+            return None
+        return seo.Picture(self._poster_url, post.title)
+
+    @cached_property
+    def _poster_url(self) -> str:
+        """Resolved once per build, so a wrong `seo.poster` is reported once."""
+        configured = self.options.seo.poster
+        if configured:
+            url = self._image_url(configured.lstrip("/"))
+            if url is not None:
+                return url
+            log.warning(f"seo.poster '{configured}' is not a file in docs_dir: the plugin's own poster is used instead")
+        self.poster_used = True
+        return self._absolute(POSTER_URI)
+
+    @cached_property
+    def _social_plugin_active(self) -> bool:
+        """Material's social plugin writes og:* and twitter:* itself, with its card as image."""
+        for plugin in self.config.plugins.values():
+            if type(plugin).__module__.startswith("material.plugins.social"):
+                options = getattr(plugin, "config", None)
+                return bool(getattr(options, "enabled", True) and getattr(options, "cards", True))
+        return False
+
+    # -- on_post_build ----------------------------------------------------------
+
+    def write(self, site_dir: str) -> None:
+        """Write every planned feed, and our poster if a page used it."""
+        if not self.site_url:
+            return
+        root = Path(site_dir)
+        if self.options.feeds.enabled:
+            for feed in self.plan.feeds:
+                entries = feeds.entries_of(feed, self._entry_urls)
+                if not entries:
+                    continue
+                page_url = self._feed_page_url(feed)
+                _write(root / feed.path, feeds.atom(feed, entries, self.channel, page_url))
+                if feed.json_path:
+                    _write(
+                        root / feed.json_path, feeds.json_feed(feed, entries, self.channel, page_url).encode("utf-8")
+                    )
+        if self.poster_used:
+            target = root / POSTER_URI
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(POSTER, target)
+
+    def _entry_urls(self, post: Post) -> tuple[str | None, str | None]:
+        return self._absolute(post.url), self._image_url(post.image) if post.image else None
+
+    def _feed_page_url(self, feed: feeds.Feed) -> str:
+        """The HTML page a feed follows: the series or tag page when there is one, else the home page."""
+        if feed.page_prefix:
+            file = self.site.files.get_file_from_path(feed.page_prefix + "index.md") if self.site.files else None
+            if file is not None:
+                return self._absolute(file.url)
+        return self._absolute("")
+
+    # -- shared ---------------------------------------------------------------------
+
+    @cached_property
+    def plan(self) -> feeds.FeedPlan:
+        """Planned once, after `on_files` has read every post."""
+        options = self.options
+        return feeds.plan_feeds(
+            self.site.posts,
+            build_tags(self.site.posts),
+            build_series(self.site.posts),
+            site=options.feeds.site,
+            with_series=options.feeds.series and options.series.enabled,
+            with_tags=options.feeds.tags and options.tags.enabled,
+            series_dir=options.series.dir,
+            tags_dir=options.tags.dir,
+            limit=options.feeds.limit,
+        )
+
+    @cached_property
+    def channel(self) -> feeds.Channel:
+        config = self.config
+        return feeds.Channel(
+            site_url=self.site_url,
+            title=config.site_name,
+            description=config.site_description or "",
+            language=self.site.language,
+            author=config.site_author or config.site_name,
+        )
+
+    def _absolute(self, path: str) -> str:
+        return feeds.absolute(self.site_url, path)
+
+    def _site_path(self, docs_path: str) -> str:
+        """Without `site_url`: the image's URL relative to the site root."""
+        file = self.site.files.get_file_from_path(docs_path) if self.site.files is not None else None
+        return file.url if file is not None else docs_path
+
+    def _image_url(self, docs_path: str) -> str | None:
+        """Absolute URL of a docs-relative image; external URLs pass; a missing file gives None."""
+        if docs_path.startswith("//"):
+            return "https:" + docs_path
+        if "://" in docs_path:
+            return docs_path
+        if docs_path.startswith("data:") or self.site.files is None:
+            return None
+        file = self.site.files.get_file_from_path(docs_path)
+        return self._absolute(file.url) if file is not None else None
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)

@@ -1,0 +1,230 @@
+"""Feeds: Atom 1.0 for the site, for each series and for each tag; JSON Feed 1.1 for the site.
+
+Pure: posts and absolute URLs in, feed documents out; no MkDocs, no I/O.
+Atom is written by `feedgen` (a feed library, so escaping and required
+elements are its job); JSON Feed is a plain `dict` given to `json`.
+
+Every date comes from the posts themselves, never from the clock, so two
+builds of the same sources give byte-identical feeds.
+"""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+import posixpath
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+
+from feedgen.feed import FeedGenerator
+
+from .posts import Post
+from .series import Series
+from .tags import Tag, newest_first
+
+ATOM = "application/atom+xml"
+JSON_FEED = "application/feed+json"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+
+
+@dataclass(frozen=True)
+class Channel:
+    """What every feed of the site repeats: who publishes, where, in which language."""
+
+    site_url: str  # absolute, ends with "/"
+    title: str
+    description: str
+    language: str
+    author: str
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One feed file to write, and the posts it holds (newest first, already limited)."""
+
+    kind: str  # "site", "series" or "tag"
+    slug: str  # "" for the site feed
+    name: str  # series or tag name; "" for the site feed
+    path: str  # site-relative: "feed.xml", "series/<slug>/feed.xml"
+    posts: tuple[Post, ...]
+    page_prefix: str | None = None  # src_uri prefix of the pages this feed follows ("series/<slug>/")
+    json_path: str | None = None  # "feed.json" for the site feed only
+
+    def title(self, channel: Channel) -> str:
+        return f"{self.name} – {channel.title}" if self.name else channel.title
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One post as a feed shows it: every URL absolute."""
+
+    url: str
+    title: str
+    summary: str
+    published: datetime
+    tags: tuple[str, ...] = ()
+    image: str | None = None
+
+    @property
+    def image_type(self) -> str | None:
+        return mimetypes.guess_type(self.image)[0] if self.image else None
+
+
+@dataclass
+class FeedPlan:
+    """Which feeds to write; `for_page` tells which ones a page links in its head."""
+
+    feeds: list[Feed] = field(default_factory=list)
+
+    def for_page(self, src_uri: str, post: Post | None) -> list[Feed]:
+        """The site feed everywhere; a series or tag feed on its own pages and on its posts."""
+        return [feed for feed in self.feeds if _relevant(feed, src_uri, post)]
+
+
+def _relevant(feed: Feed, src_uri: str, post: Post | None) -> bool:
+    if feed.kind == "site":
+        return True
+    if feed.page_prefix and src_uri.startswith(feed.page_prefix):
+        return True
+    return post is not None and any(member is post for member in feed.posts)
+
+
+def dated(posts: Sequence[Post]) -> list[Post]:
+    """Newest first, leaving out posts without a valid date (a feed entry must have one)."""
+    return [post for post in newest_first(list(posts)) if post.date is not None]
+
+
+def plan_feeds(
+    posts: Sequence[Post],
+    tags: Sequence[Tag],
+    series: Sequence[Series],
+    *,
+    site: bool = True,
+    with_series: bool = True,
+    with_tags: bool = True,
+    series_dir: str = "series",
+    tags_dir: str = "tags",
+    limit: int = 20,
+) -> FeedPlan:
+    """Decide every feed of the site; feeds without a dated post are left out."""
+
+    def cut(members: Sequence[Post]) -> tuple[Post, ...]:
+        chosen = dated(members)
+        return tuple(chosen[:limit] if limit > 0 else chosen)
+
+    plan = FeedPlan()
+    if site and cut(posts):
+        plan.feeds.append(Feed("site", "", "", "feed.xml", cut(posts), json_path="feed.json"))
+    groups: list[tuple[str, str, Sequence[Series] | Sequence[Tag]]] = []
+    if with_series:
+        groups.append(("series", series_dir, series))
+    if with_tags:
+        groups.append(("tag", tags_dir, tags))
+    for kind, folder, items in groups:
+        for item in items:
+            members = cut(item.posts)
+            if members:
+                prefix = posixpath.join(folder.strip("/"), item.slug, "")
+                plan.feeds.append(Feed(kind, item.slug, item.name, prefix + "feed.xml", members, page_prefix=prefix))
+    return plan
+
+
+def absolute(site_url: str, path: str) -> str:
+    """`path` (site-relative) under `site_url`; URLs that are already absolute stay as they are."""
+    if "://" in path:
+        return path
+    return site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def as_datetime(day: date) -> datetime:
+    """Eleventy reads a bare front-matter date as midnight UTC; feeds need a full timestamp."""
+    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+
+
+def make_entry(post: Post, url: str, image: str | None) -> Entry:
+    """The feed view of a post whose page URL and image URL are already absolute."""
+    assert post.date is not None, "plan_feeds keeps dated posts only"
+    return Entry(
+        url=url,
+        title=post.title,
+        summary=post.description,
+        published=as_datetime(post.date),
+        tags=tuple(post.tags),
+        image=image,
+    )
+
+
+def atom(feed: Feed, entries: Sequence[Entry], channel: Channel, page_url: str) -> bytes:
+    """The Atom 1.0 document of `feed`; `page_url` is the HTML page it follows."""
+    gen = FeedGenerator()
+    gen.load_extension("media", atom=True, rss=False)
+    feed_url = absolute(channel.site_url, feed.path)
+    gen.id(feed_url)
+    gen.title(feed.title(channel))
+    if channel.description:
+        gen.subtitle(channel.description)
+    gen.language(channel.language)
+    gen.author({"name": channel.author})
+    gen.link(href=page_url, rel="alternate", type="text/html")
+    gen.link(href=feed_url, rel="self", type=ATOM)
+    gen.updated(max(entry.published for entry in entries))
+    for item in entries:
+        # feedgen prepends by default; appending keeps our newest-first order.
+        node = gen.add_entry(order="append")
+        node.id(item.url)
+        node.title(item.title)
+        node.link(href=item.url, rel="alternate", type="text/html")
+        node.published(item.published)
+        node.updated(item.published)
+        if item.summary:
+            node.summary(item.summary)
+        for tag in item.tags:
+            node.category(term=tag, label=tag)
+        if item.image:
+            node.media.thumbnail(url=item.image)
+    return gen.atom_str(pretty=True)
+
+
+def json_feed(feed: Feed, entries: Sequence[Entry], channel: Channel, page_url: str) -> str:
+    """The JSON Feed 1.1 document of `feed` (https://www.jsonfeed.org/version/1.1/)."""
+    document: dict[str, object] = {
+        "version": JSON_FEED_VERSION,
+        "title": feed.title(channel),
+        "home_page_url": page_url,
+        "feed_url": absolute(channel.site_url, feed.json_path or feed.path),
+        "language": channel.language,
+        "authors": [{"name": channel.author}],
+        "items": [_json_item(item) for item in entries],
+    }
+    if channel.description:
+        document["description"] = channel.description
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _json_item(item: Entry) -> dict[str, object]:
+    # An item needs content_text or content_html; the description is all we publish.
+    data: dict[str, object] = {
+        "id": item.url,
+        "url": item.url,
+        "title": item.title,
+        "content_text": item.summary or item.title,
+        "date_published": item.published.isoformat(),
+    }
+    if item.summary:
+        data["summary"] = item.summary
+    if item.image:
+        data["image"] = item.image
+    if item.tags:
+        data["tags"] = list(item.tags)
+    return data
+
+
+def entries_of(feed: Feed, url_of: Callable[[Post], tuple[str | None, str | None]]) -> list[Entry]:
+    """Entries of `feed`; `url_of(post)` gives the absolute page URL and image URL (or None)."""
+    entries = []
+    for post in feed.posts:
+        url, image = url_of(post)
+        if url is not None:
+            entries.append(make_entry(post, url, image))
+    return entries

@@ -1,0 +1,250 @@
+"""What search engines and social networks read in a page's <head>.
+
+Pure: JSON-LD (schema.org `VideoObject` / `BlogPosting`), Open Graph and
+Twitter Card meta, feed links, and the transcript text found in a rendered
+page. No MkDocs, no I/O; every URL given here is already absolute.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import lxml.html
+from babel.core import get_global
+
+from .feeds import as_datetime
+from .posts import Post
+from .shortcodes.html import esc
+
+SCHEMA = "https://schema.org"
+
+# Meta that Material's social plugin writes itself (its card is the page image);
+# when it runs, writing them too would give readers two competing previews.
+SOCIAL_PLUGIN_TAGS = frozenset(
+    {
+        "og:type",
+        "og:title",
+        "og:description",
+        "og:url",
+        "og:image",
+        "og:image:alt",
+        "og:image:type",
+        "og:image:width",
+        "og:image:height",
+        "twitter:card",
+        "twitter:title",
+        "twitter:description",
+        "twitter:image",
+        "twitter:image:alt",
+    }
+)
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+# In a <script>, `</script`, `<!--` and `-->` would end or confuse the element;
+# JSON allows these characters as \u escapes, which every parser reads back.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An image as social networks and search engines get it: absolute URL and text alternative."""
+
+    url: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """One `<link rel="alternate">` to a feed."""
+
+    href: str
+    type: str
+    title: str
+
+
+# -- Open Graph and Twitter Card ------------------------------------------------
+
+
+def og_locale(language: str) -> str:
+    """Open Graph wants `language_TERRITORY`: 'fr' gives 'fr_FR', 'en' gives 'en_US' (CLDR likely subtags)."""
+    likely = get_global("likely_subtags").get(language, language)
+    parts = likely.split("_")
+    territory = next((p for p in parts[1:] if p.isupper() and len(p) == 2), "")
+    return f"{parts[0]}_{territory}" if territory else parts[0]
+
+
+def post_meta(
+    post: Post, *, url: str, picture: Picture | None, has_video: bool, site_name: str, locale: str
+) -> list[tuple[str, str]]:
+    """Open Graph and Twitter Card meta of a post, in document order."""
+    kind = "video.other" if has_video else "article"
+    tags: list[tuple[str, str]] = [
+        ("og:type", kind),
+        ("og:site_name", site_name),
+        ("og:locale", locale),
+        ("og:title", post.title),
+        ("og:url", url),
+    ]
+    if post.description:
+        tags.append(("og:description", post.description))
+    if picture is not None:
+        tags += [("og:image", picture.url), ("og:image:alt", picture.alt)]
+    if post.date is not None:
+        published = as_datetime(post.date).isoformat()
+        tags.append(("article:published_time", published))
+        if has_video:  # the video.other object type names the same facts its own way
+            tags.append(("video:release_date", published))
+    tags += [("article:tag", tag) for tag in post.tags]
+    if has_video:
+        tags += [("video:tag", tag) for tag in post.tags]
+    tags.append(("twitter:card", "summary_large_image" if picture is not None else "summary"))
+    if picture is not None:
+        tags.append(("twitter:image:alt", picture.alt))
+    return tags
+
+
+def page_meta(*, title: str, description: str, url: str, site_name: str, locale: str) -> list[tuple[str, str]]:
+    """Open Graph meta of a page that is not a post (home, listings, series, tags)."""
+    tags = [
+        ("og:type", "website"),
+        ("og:site_name", site_name),
+        ("og:locale", locale),
+        ("og:title", title),
+        ("og:url", url),
+    ]
+    if description:
+        tags.append(("og:description", description))
+    tags.append(("twitter:card", "summary"))
+    return tags
+
+
+def without(tags: Iterable[tuple[str, str]], owned: frozenset[str]) -> list[tuple[str, str]]:
+    """Leave out the meta another plugin already writes."""
+    return [(name, value) for name, value in tags if name not in owned]
+
+
+# -- JSON-LD ---------------------------------------------------------------------
+
+
+def video_object(
+    post: Post,
+    *,
+    name: str,
+    embed_url: str,
+    page_url: str,
+    thumbnail: str,
+    transcript: str,
+    language: str,
+) -> dict[str, Any]:
+    """schema.org `VideoObject` for one video of a post (what Google reads for video results)."""
+    data: dict[str, Any] = {
+        "@context": SCHEMA,
+        "@type": "VideoObject",
+        "name": name,
+        "description": post.description or post.title,
+        "thumbnailUrl": [thumbnail],
+        "embedUrl": embed_url,
+        "url": page_url,
+        "inLanguage": language,
+    }
+    if post.date is not None:
+        data["uploadDate"] = as_datetime(post.date).isoformat()
+    if transcript:
+        data["transcript"] = transcript
+    return data
+
+
+def blog_posting(post: Post, *, page_url: str, image: str | None, language: str, publisher: str) -> dict[str, Any]:
+    """schema.org `BlogPosting` for a post without video."""
+    data: dict[str, Any] = {
+        "@context": SCHEMA,
+        "@type": "BlogPosting",
+        "headline": post.title,
+        "url": page_url,
+        "mainEntityOfPage": page_url,
+        "inLanguage": language,
+        "publisher": {"@type": "Organization", "name": publisher},
+    }
+    if post.description:
+        data["description"] = post.description
+    if post.date is not None:
+        data["datePublished"] = as_datetime(post.date).isoformat()
+    if image:
+        data["image"] = [image]
+    if post.tags:
+        data["keywords"] = list(post.tags)
+    return data
+
+
+def json_ld_script(data: dict[str, Any]) -> str:
+    """A `<script type="application/ld+json">` whose content can't end the element early."""
+    text = json.dumps(data, ensure_ascii=False, indent=1).translate(_SCRIPT_SAFE)
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+# -- transcripts -----------------------------------------------------------------
+
+
+def transcripts_by_video(html: str) -> dict[str, str]:
+    """Plain text of the transcript each video links to, by the video box's id.
+
+    The converter writes `p.numeco-video__transcript-link > a[href="#id"]` right
+    after each video box; the transcript body is `.numeco-transcript__body`.
+    """
+    if "numeco-video" not in html:
+        return {}
+    root = lxml.html.document_fromstring(html)
+    found: dict[str, str] = {}
+    for box in root.xpath(_has_class("div", "numeco-video") + "[@id]"):
+        link = box.xpath("following-sibling::*[1]" + _self_class("numeco-video__transcript-link") + "//a/@href")
+        if not link or not str(link[0]).startswith("#"):
+            continue
+        bodies = root.xpath(f"//*[@id=$target]{_descendant_class('numeco-transcript__body')}", target=str(link[0])[1:])
+        if bodies:
+            found[box.get("id")] = plain_text(bodies[0])
+    return found
+
+
+def plain_text(element: Any) -> str:
+    """Text of an element, one line per block, whitespace inside a block collapsed."""
+    blocks = [" ".join(child.text_content().split()) for child in element if isinstance(child.tag, str)]
+    loose = " ".join((element.text or "").split())
+    lines = ([loose] if loose else []) + [block for block in blocks if block]
+    return "\n".join(lines) if lines else " ".join(element.text_content().split())
+
+
+def _has_class(tag: str, name: str) -> str:
+    return f"//{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+
+
+def _self_class(name: str) -> str:
+    return f"[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+
+
+def _descendant_class(name: str) -> str:
+    return f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+
+
+# -- the <head> --------------------------------------------------------------------
+
+
+def head_html(feeds: Sequence[FeedLink], meta: Sequence[tuple[str, str]], json_ld: Sequence[dict[str, Any]]) -> str:
+    """Everything we add to a page's head, escaped."""
+    lines = [f'<link rel="alternate" type="{esc(f.type)}" title="{esc(f.title)}" href="{esc(f.href)}">' for f in feeds]
+    for name, value in meta:
+        # Open Graph uses `property`; Twitter's own tags are read from `name`.
+        attribute = "name" if name.startswith("twitter:") else "property"
+        lines.append(f'<meta {attribute}="{esc(name)}" content="{esc(value)}">')
+    lines += [json_ld_script(data) for data in json_ld]
+    return "\n".join(lines)
+
+
+def inject_head(output: str, snippet: str) -> str:
+    """Insert `snippet` right before the page's `</head>`; pages without one are left alone."""
+    match = _HEAD_END.search(output)
+    if not snippet or match is None:
+        return output
+    return f"{output[: match.start()]}{snippet}\n{output[match.start() :]}"
