@@ -103,12 +103,20 @@ def _recover(text: str, error: yaml.YAMLError, result: FrontMatter) -> None:
 
 
 def _error_line(error: yaml.YAMLError) -> int:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    """The line to fix: where an unclosed quote or bracket opens, else where YAML gave up."""
+    context = str(getattr(error, "context", None) or "")
+    marks = [getattr(error, "problem_mark", None), getattr(error, "context_mark", None)]
+    if "quoted scalar" in context or "flow" in context:
+        # YAML only notices an unclosed quote or bracket at the end of the block.
+        marks.reverse()
+    mark = next((m for m in marks if m is not None), None)
     return mark.line + 2 if mark is not None else 1
 
 
 def _reason(error: yaml.YAMLError) -> str:
-    return str(getattr(error, "problem", None) or error).strip().splitlines()[0]
+    parts = [getattr(error, "context", None), getattr(error, "problem", None)]
+    text = ": ".join(str(p) for p in parts if p) or str(error)
+    return text.strip().splitlines()[0]
 
 
 def _salvage(text: str) -> tuple[dict[str, Any], dict[str, int]]:
@@ -139,3 +147,22 @@ def parse_date(value: Any) -> date | None:
         return datetime.fromisoformat(text.replace(" ", "T", 1) if len(text) > 10 else text).date()
     except ValueError:
         return None
+
+
+# Material prints these page-meta values into its HTML without escaping them:
+# `<title>`, the header, the nav, `<meta name="description" content="…">`.
+_PRINTED_RAW = ("title", "description", "subtitle")
+_MARKUP = str.maketrans({"<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
+def html_safe_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """A copy of page meta whose values themes print raw can neither open a tag nor leave an attribute.
+
+    `<`, `>` and `"` become character references, which the browser shows as
+    typed. `&` is left alone so that ordinary titles reach other plugins unchanged.
+    """
+    safe = dict(meta)
+    for key in _PRINTED_RAW:
+        if isinstance(safe.get(key), str):
+            safe[key] = safe[key].translate(_MARKUP)
+    return safe

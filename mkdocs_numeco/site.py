@@ -111,6 +111,7 @@ class SiteBuild:
             variables=page.meta,
         )
         result = convert(markdown, ctx)
+        page.meta = frontmatter.html_safe_meta(page.meta)  # after `ctx`: the converter escapes values itself
         self._report(page, result.problems)
         if record is not None:
             record.videos = result.videos

@@ -3,6 +3,11 @@
 `convert()` is pure: it imports nothing from MkDocs, reads no file and logs
 nothing. Author mistakes come back as `Problem`s with the line they sit on;
 the plugin decides how to report them.
+
+What the converter promises, whatever the input (tests/test_properties.py):
+it never raises; every argument is HTML-escaped wherever it lands; converting
+its own output changes nothing; and only tag delimiters are ever taken out of
+the page: the text between them is kept as written, so no author text is lost.
 """
 
 from __future__ import annotations
@@ -13,22 +18,38 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .html import comment, esc
+from .html import comment, esc, literal_braces
 from .scanner import Token, scan
 from .transcript import CLOSE, render_open
 from .video import PROVIDERS, Video, render_facade, render_iframe, render_transcript_link
 
 TRANSCRIPT, END_TRANSCRIPT = "transcription", "endtranscription"
+SHORTCODES = frozenset(PROVIDERS) | {TRANSCRIPT, END_TRANSCRIPT}
 
-# Nunjucks block tags whose whole body only makes sense when the template runs.
+# Nunjucks block tags, by their closing tag. They only mean something when a
+# template engine runs them. Their tags are commented out and what they enclose
+# is kept, every branch included: a warning is better than a vanished paragraph.
 LOGIC_BLOCKS = {
     "for": "endfor",
+    "asyncEach": "endeach",
+    "asyncAll": "endall",
     "if": "endif",
+    "switch": "endswitch",
     "macro": "endmacro",
-    "raw": "endraw",
-    "block": "endblock",
     "call": "endcall",
     "filter": "endfilter",
+    "block": "endblock",
+    "set": "endset",  # only the `{% set x %}…{% endset %}` form; `{% set x = 1 %}` is one tag
+}
+# Blocks whose content Nunjucks prints as written: honoured, so no warning.
+LITERAL_BLOCKS = {"raw": "endraw", "verbatim": "endverbatim"}
+# What to do instead, for the tags authors use most.
+_ADVICE = {
+    "include": "copy the included content into the page",
+    "set": "write the value itself where it is used",
+    "from": "remove it: macros can't run here",
+    "import": "remove it: macros can't run here",
+    "extends": "remove it: the theme provides the layout",
 }
 _VARIABLE = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
 
@@ -46,6 +67,9 @@ class Context:
     transcript_kind: str = "abstract"
     first_line: int = 1
     variables: Mapping[str, Any] = field(default_factory=dict)
+    # True when another plugin (mkdocs-macros) renders templates after us:
+    # everything that is not one of our shortcodes is then left for it, as is.
+    keep_templates: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,33 +105,43 @@ class _Converter:
         self.ctx = ctx
         self.labels = dict(ctx.labels)
         self.result = Conversion(text)
-        # token index -> (end offset of the replaced text, replacement)
-        self.replacements: dict[int, tuple[int, str]] = {}
+        # token index -> replacement text
+        self.replacements: dict[int, str] = {}
+        # tokens inside a logic block already reported: commented out without a warning of their own
+        self.quiet: set[int] = set()
+        # opening token index -> closing token index, for the logic blocks found
+        self.block_ends: dict[int, int] = {}
 
     def run(self) -> Conversion:
-        skipped = self._plan_blocks()
-        pairs = self._pair_transcripts(skipped)
+        self._plan_literal_blocks()
+        if not self.ctx.keep_templates:
+            self._plan_logic_blocks()
+        pairs = self._pair_transcripts()
         transcript_ids = [f"numeco-transcript-{n}" for n in range(1, len(pairs) + 1)]
         open_ids = dict(zip(sorted(pairs), transcript_ids))
         closing = set(pairs.values())
         videos_seen = 0
         for index, token in enumerate(self.tokens):
-            if index in skipped or index in self.replacements:
+            if index in self.replacements:
                 continue
-            if token.kind == "expr":
-                html = self._expression(token)
-            elif token.name in PROVIDERS:
+            if token.kind == "tag" and token.name in PROVIDERS:
                 link = transcript_ids[min(videos_seen, len(transcript_ids) - 1)] if transcript_ids else None
                 video = self._video(token, link)
                 videos_seen += video is not None
                 html = video if video is not None else comment(token.raw)
-            elif token.name == TRANSCRIPT:
+            elif token.kind == "tag" and token.name == TRANSCRIPT:
                 html = self._transcript_open(token, open_ids.get(index))
-            elif token.name == END_TRANSCRIPT:
+            elif token.kind == "tag" and token.name == END_TRANSCRIPT:
                 html = self._transcript_close(token, index in closing)
+            elif self.ctx.keep_templates:
+                html = token.raw
+            elif token.kind == "comment":  # `{# … #}` is a Nunjucks comment: hidden in Eleventy too
+                html = comment(token.raw)
+            elif token.kind == "expr":
+                html = self._expression(token, quiet=index in self.quiet)
             else:
-                html = self._unsupported(token)
-            self.replacements[index] = (token.end, html)
+                html = self._unsupported(token, index)
+            self.replacements[index] = html
         self.result.transcripts = len(pairs)
         self.result.markdown = self._splice()
         self.result.problems.sort(key=lambda p: p.line)
@@ -115,30 +149,48 @@ class _Converter:
 
     # -- structure -----------------------------------------------------------
 
-    def _plan_blocks(self) -> set[int]:
-        """Comment out whole Nunjucks logic blocks; return the tokens they swallow."""
-        skipped: set[int] = set()
+    def _plan_literal_blocks(self) -> None:
+        """`{% raw %}…{% endraw %}`: the tags go, what they enclose is printed as written."""
         index = 0
         while index < len(self.tokens):
             token = self.tokens[index]
-            end_name = LOGIC_BLOCKS.get(token.name) if token.kind == "tag" else None
-            end = self._matching_end(index, token.name, end_name) if end_name else None
+            end_name = LITERAL_BLOCKS.get(token.name) if token.kind == "tag" else None
+            end = self._next_named(index, end_name) if end_name else None
+            if end is None:
+                index += 1
+                continue
+            for inner in range(index, end + 1):
+                raw = self.tokens[inner].raw
+                if self.ctx.keep_templates:
+                    self.replacements[inner] = raw  # the template engine after us honours raw itself
+                else:
+                    # Braces as character references: shown as typed, never read as a tag again.
+                    self.replacements[inner] = "" if inner in (index, end) else literal_braces(raw)
+            index = end + 1
+
+    def _plan_logic_blocks(self) -> None:
+        """Pair each Nunjucks logic block with its closing tag; what is inside is reported with it."""
+        for index, token in enumerate(self.tokens):
+            if index in self.replacements or index in self.quiet or not _opens_block(token):
+                continue
+            end = self._matching_end(index, token.name, LOGIC_BLOCKS[token.name])
             if end is not None:
-                span = self.text[token.start : self.tokens[end].end]
-                self.replacements[index] = (self.tokens[end].end, comment(span))
-                self._problem(token, _unsupported_message(token))
-                skipped.update(range(index + 1, end + 1))
-                index = end
-            index += 1
-        return skipped
+                self.block_ends[index] = end
+                self.quiet.update(range(index + 1, end + 1))
+
+    def _next_named(self, index: int, name: str) -> int | None:
+        for later in range(index + 1, len(self.tokens)):
+            if self.tokens[later].kind == "tag" and self.tokens[later].name == name:
+                return later
+        return None
 
     def _matching_end(self, index: int, name: str, end_name: str) -> int | None:
         depth = 0
         for later in range(index + 1, len(self.tokens)):
             other = self.tokens[later]
-            if other.kind != "tag":
+            if later in self.replacements or other.kind != "tag":
                 continue
-            if other.name == name:
+            if other.name == name and _opens_block(other):
                 depth += 1
             elif other.name == end_name:
                 if depth == 0:
@@ -146,12 +198,12 @@ class _Converter:
                 depth -= 1
         return None
 
-    def _pair_transcripts(self, skipped: set[int]) -> dict[int, int]:
+    def _pair_transcripts(self) -> dict[int, int]:
         """Map each opening transcription tag to its closing tag."""
         pairs: dict[int, int] = {}
         stack: list[int] = []
         for index, token in enumerate(self.tokens):
-            if index in skipped or token.kind != "tag":
+            if index in self.replacements or token.kind != "tag":
                 continue
             if token.name == TRANSCRIPT:
                 stack.append(index)
@@ -163,14 +215,19 @@ class _Converter:
 
     def _video(self, token: Token, transcript_id: str | None) -> str | None:
         provider = PROVIDERS[token.name]
-        if not token.args:
-            self._problem(token, f'{{% {token.name} %}} needs the video id in quotes, as in {{% {token.name} "ID" %}}; the video is not embedded')
+        video_id = self._argument(token)
+        if video_id is None or not video_id.strip():
+            self._problem(
+                token,
+                f'{{% {token.name} %}} needs the video id in quotes, as in {{% {token.name} "ID" %}}: add it;'
+                " the video is not embedded until then",
+            )
             return None
-        video_id = token.args[0]
         if not provider.valid(video_id):
             self._problem(
                 token,
-                f"invalid {provider.label} id {video_id!r}: expected {provider.id_rule}; the video is not embedded, fix the id",
+                f"invalid {provider.label} id {_quoted(video_id)}: expected {provider.id_rule};"
+                " the video is not embedded until the id is fixed",
             )
             return None
         title = token.args[1] if len(token.args) > 1 and token.args[1].strip() else (self.ctx.title or f"{self.labels['video']} {provider.label}")
@@ -184,14 +241,28 @@ class _Converter:
             html += "\n" + render_transcript_link(transcript_id, self.labels)
         return f"\n\n{html}\n\n"
 
+    def _argument(self, token: Token) -> str | None:
+        """The first argument: a quoted string, or a front-matter variable named without quotes."""
+        if token.args:
+            return token.args[0]
+        if token.bare and _VARIABLE.fullmatch(token.bare[0]):
+            found, value = _lookup(self.ctx.variables, token.bare[0])
+            if found and isinstance(value, (str, int)) and not isinstance(value, bool):
+                return str(value)
+        return None
+
     def _transcript_open(self, token: Token, dom_id: str | None) -> str:
         if dom_id is None:
-            self._problem(token, "{% transcription %} is never closed: add {% endtranscription %} where the transcript ends; the text after it is shown as ordinary text")
+            self._problem(
+                token,
+                "{% transcription %} is never closed: add {% endtranscription %} where the transcript ends;"
+                " until then the text after it is shown as ordinary text",
+            )
             return comment(token.raw)
-        speaker = token.args[0].strip() if token.args else ""
-        if token.bare:
-            self._problem(token, "{% transcription %} takes the speaker's name in quotes, as in {% transcription \"Name\" %}")
-        html = render_open(dom_id, speaker or None, self.labels, kind=self.ctx.transcript_kind, is_open=self.ctx.transcript_open)
+        speaker = self._argument(token)
+        if speaker is None and token.bare:
+            self._problem(token, '{% transcription %} takes the speaker\'s name in quotes, as in {% transcription "Name" %}: add the quotes')
+        html = render_open(dom_id, (speaker or "").strip() or None, self.labels, kind=self.ctx.transcript_kind, is_open=self.ctx.transcript_open)
         return f"\n\n{html}\n\n"
 
     def _transcript_close(self, token: Token, paired: bool) -> str:
@@ -200,16 +271,43 @@ class _Converter:
         self._problem(token, "{% endtranscription %} has no matching {% transcription %} before it: remove it or add the opening tag")
         return comment(token.raw)
 
-    def _expression(self, token: Token) -> str:
+    def _expression(self, token: Token, quiet: bool) -> str:
         if _VARIABLE.fullmatch(token.name):
             found, value = _lookup(self.ctx.variables, token.name)
             if found:
                 return esc(_display(value))
-        self._problem(token, _unsupported_message(token))
+        if not quiet:
+            self._problem(
+                token,
+                f"template expression {_excerpt(token.raw)} can't be evaluated by mkdocs-numeco (only front-matter"
+                " variables, as in '{{ title }}'): it is left out of the page as an HTML comment; write the value itself",
+            )
         return comment(token.raw)
 
-    def _unsupported(self, token: Token) -> str:
-        self._problem(token, _unsupported_message(token))
+    def _unsupported(self, token: Token, index: int) -> str:
+        if index in self.quiet:
+            pass
+        elif index in self.block_ends:
+            end = self.tokens[self.block_ends[index]]
+            self._problem(
+                token,
+                f"Nunjucks block {_excerpt(token.raw)} … {_excerpt(end.raw)} can't run in mkdocs-numeco: its tags are"
+                " left out as HTML comments and everything between them is shown, every branch included;"
+                " keep the text you want and remove the tags",
+            )
+        elif _opens_block(token):
+            self._problem(
+                token,
+                f"Nunjucks {_excerpt(token.raw)} has no {{% {LOGIC_BLOCKS[token.name]} %}} and can't run in mkdocs-numeco:"
+                " it is left out as an HTML comment and the text after it is shown; remove the tag",
+            )
+        else:
+            advice = _ADVICE.get(token.name, "replace it with Markdown")
+            self._problem(
+                token,
+                f"Nunjucks tag {_excerpt(token.raw)} is not supported by mkdocs-numeco: it is left out of the page"
+                f" as an HTML comment; {advice}",
+            )
         return comment(token.raw)
 
     # -- output --------------------------------------------------------------
@@ -220,24 +318,28 @@ class _Converter:
     def _splice(self) -> str:
         parts: list[str] = []
         pos = 0
-        for index in sorted(self.replacements):
-            end, html = self.replacements[index]
-            parts.append(self.text[pos : self.tokens[index].start])
-            parts.append(html)
-            pos = end
+        for index, token in enumerate(self.tokens):
+            parts.append(self.text[pos : token.start])
+            parts.append(self.replacements.get(index, token.raw))
+            pos = token.end
         parts.append(self.text[pos:])
         return "".join(parts)
 
 
-def _unsupported_message(token: Token) -> str:
-    if token.kind == "expr":
-        what = f"template expression '{{{{ {token.name} }}}}'"
-        return f"{what} can't be evaluated by mkdocs-numeco: it is left out of the page as an HTML comment; write the value itself"
-    block = " ... {% " + LOGIC_BLOCKS[token.name] + " %} block" if token.name in LOGIC_BLOCKS else " tag"
-    return (
-        f"Nunjucks '{{% {token.name} %}}'{block} is not supported by mkdocs-numeco: it is left out of the page"
-        " as an HTML comment; replace it with Markdown"
-    )
+def _opens_block(token: Token) -> bool:
+    if token.kind != "tag" or token.name not in LOGIC_BLOCKS:
+        return False
+    return token.name != "set" or "=" not in token.source
+
+
+def _excerpt(raw: str, limit: int = 60) -> str:
+    """A tag as quoted in a warning: on one line, shortened."""
+    text = " ".join(raw.split())
+    return f"'{text if len(text) <= limit else text[: limit - 1] + '…'}'"
+
+
+def _quoted(value: str, limit: int = 40) -> str:
+    return repr(value if len(value) <= limit else value[: limit - 1] + "…")
 
 
 def _lookup(variables: Mapping[str, Any], dotted: str) -> tuple[bool, Any]:

@@ -5,8 +5,13 @@ from __future__ import annotations
 import html
 
 # Braces are written as character references so that nothing we emit can be
-# read again as a Nunjucks tag: converting our own output is a no-op.
+# read again as a Nunjucks tag (converting our own output is a no-op), nor as
+# Jinja by mkdocs-macros when it renders the page after us.
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
+# In a comment, `<` and `>` are all that could end it early (`-->`, `--!>`) or
+# open a nested one (`<!--`); `{` is all Jinja needs to see a tag. Character
+# references are not decoded in comments, so this costs nothing but looks.
+_COMMENT = str.maketrans({"<": "&lt;", ">": "&gt;", "{": "&#123;"})
 
 
 def esc(value: object) -> str:
@@ -14,11 +19,11 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=True).translate(_BRACES)
 
 
+def literal_braces(text: str) -> str:
+    """Author text shown exactly as typed, with braces that no template engine will read."""
+    return text.translate(_BRACES)
+
+
 def comment(text: str) -> str:
-    """Wrap author text in an HTML comment that stays a valid comment."""
-    body = text.replace("--", "- -").replace("<!-", "< !-").replace("--!>", "- -!>")
-    if body.startswith(">") or body.startswith("->"):
-        body = " " + body
-    if body.endswith("-"):
-        body = body + " "
-    return f"<!-- {body} -->"
+    """Wrap author text in an HTML comment that is always a valid, inert comment."""
+    return f"<!-- {text.translate(_COMMENT)} -->"

@@ -2,7 +2,8 @@
 
 The scanner knows just enough Markdown to leave alone what authors write to
 *document* the syntax: fenced code, indented code, inline code spans and HTML
-comments. Everything else is searched for `{% tag %}` and `{{ expression }}`
+comments. Everything else is searched for `{% tag %}`, `{{ expression }}` and
+`{# comment #}`
 with one compiled regular expression, so the cost is linear in the text and
 independent of how many shortcode types exist.
 """
@@ -31,6 +32,7 @@ _INLINE = r"""
               (?P<args>(?:(?!\n[ \t]*\n)(?!-?%\}).)*?)
               [ \t\n]*(?P<rtrim>-?)%\})
     | (?P<expr>\{\{-?(?P<body>(?:(?!\n[ \t]*\n)(?!-?\}\}).)*?)-?\}\})
+    | (?P<njcomment>\{\#(?:(?!\n[ \t]*\n).)*?\#\})
 """
 _FLAGS = re.MULTILINE | re.DOTALL | re.VERBOSE
 _FULL = re.compile("|".join((_FENCE, _INDENTED, _INLINE)), _FLAGS)
@@ -45,14 +47,14 @@ _ARG = re.compile(
 
 @dataclass(frozen=True)
 class Token:
-    """A `{% tag %}` or `{{ expression }}` found outside code.
+    """A `{% tag %}`, `{{ expression }}` or `{# comment #}` found outside code.
 
     `start`/`end` are offsets in the scanned text and `line` is 1-based.
     `args` holds the quoted string arguments, unquoted; `bare` the unquoted
     words (variables, keywords) in the order they appear.
     """
 
-    kind: str  # "tag" or "expr"
+    kind: str  # "tag", "expr" or "comment"
     name: str
     start: int
     end: int
@@ -123,3 +125,5 @@ def _scan(text: str, start: int, end: int, pattern: re.Pattern[str], lines: _Lin
         elif m.group("expr") is not None:
             body = m.group("body").strip()
             yield Token("expr", body, m.start(), m.end(), lines.at(m.start()), m.group(0), source=body)
+        elif m.group("njcomment") is not None:
+            yield Token("comment", "", m.start(), m.end(), lines.at(m.start()), m.group(0))
