@@ -24,7 +24,7 @@ from .posts import Post, build_post, is_post, normalised_meta
 from .render import Renderer
 from .series import build_series
 from .shortcodes import Context, Problem, convert
-from .tags import build_tags, merged_spellings
+from .tags import build_tags, merged_spellings, spellings_warning
 
 log = get_plugin_logger(__name__)
 
@@ -74,8 +74,7 @@ class SiteBuild:
         tags = build_tags(self.posts)
         series = build_series(self.posts)
         for tag in merged_spellings(tags):
-            where = ", ".join(f"'{name}'" for name in sorted(tag.spellings))
-            log.warning(f"tags {where} all fold to the slug '{tag.slug}' and share one page, shown as '{tag.name}': use one spelling")
+            log.warning(spellings_warning(tag, lambda post: f"{post.src_uri}:{self.pages[post.src_uri].front.line_of('tags')}"))
         for one in series:
             if one.dates_disagree:
                 log.info(f"series '{one.name}': episode dates disagree with the numbering in titles; episodes are ordered by number")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import TypeVar
 
 from .posts import Post
@@ -58,3 +59,19 @@ def paginate(items: list[T], per_page: int) -> list[list[T]]:
     """Split into pages of `per_page`; an empty list still has one (empty) page."""
     size = max(1, per_page)
     return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def spellings_warning(tag: Tag, where: Callable[[Post], str]) -> str:
+    """One warning for a tag written several ways: each spelling with the `file:line` of its first use.
+
+    The warning starts at the first place that differs from the spelling shown,
+    which is where the author has something to change.
+    """
+    first_use = {name: min((p for p in tag.posts if name in p.tags), key=lambda p: p.src_uri) for name in tag.spellings}
+    ordered = sorted(tag.spellings, key=lambda s: (sort_key(s), s))
+    listed = ", ".join(f"'{name}' ({where(first_use[name])})" for name in ordered)
+    to_fix = min((first_use[n] for n in ordered if n != tag.name), key=lambda p: p.src_uri)
+    return (
+        f"{where(to_fix)}: tags {listed} all fold to the slug '{tag.slug}' and share one page, shown as"
+        f" '{tag.name}': write them all the same way"
+    )
