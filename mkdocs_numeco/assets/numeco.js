@@ -58,11 +58,14 @@
 
   document.addEventListener("click", function (event) {
     var el = event.target.closest ? event.target : event.target.parentElement;
-    var hit = el && el.closest(".numeco-video__play, .numeco-transcript__expand, a[href^='#numeco-transcript-']");
+    // Material's instant navigation rewrites links to absolute URLs, hence *= and .hash.
+    var hit = el && el.closest(".numeco-video__play, .numeco-transcript__expand, a[href*='#numeco-transcript-']");
     if (!hit) return;
     if (hit.classList.contains("numeco-video__play")) play(hit.closest(".numeco-video"));
     else if (hit.classList.contains("numeco-transcript__expand")) expand(hit);
-    else reveal(hit.getAttribute("href"));
+    else reveal(hit.hash);
   });
-  reveal(location.hash);
+  // document$ (Material) emits on the first load and after each instant navigation.
+  if (window.document$) window.document$.subscribe(function () { reveal(location.hash); });
+  else reveal(location.hash);
 })();
