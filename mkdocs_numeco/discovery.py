@@ -47,7 +47,19 @@ class Discovery:
 
     # -- on_page_markdown -------------------------------------------------------
 
-    def expose_image(self, page: Page) -> None:
+    def expose_meta(self, page: Page) -> None:
+        """Give other plugins `date` and `image` in the types they expect.
+
+        Our front-matter reader keeps dates as text (to validate them); MkDocs'
+        own reader gives a `datetime.date`, which is what mkdocs-rss-plugin and
+        Material's blog read, so a post's valid date goes back as one.
+        """
+        record = self.site.pages.get(page.file.src_uri)
+        if record is not None and record.post is not None and record.post.date is not None and "date" in page.meta:
+            page.meta["date"] = record.post.date
+        self._expose_image(page)
+
+    def _expose_image(self, page: Page) -> None:
         """Make `page.meta["image"]` a plain URL string; the alternative text goes to `image_alt`.
 
         Eleventy posts write `image: {path, alt}`. mkdocs-rss-plugin calls

@@ -57,14 +57,14 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
         assert self.site is not None
         return self.site.convert_page(markdown, page)
 
-    # After the conversion above (it sets page.meta), before Material's social
-    # plugin (-100) and mkdocs-rss-plugin read `image`, which must be a string.
+    # After the conversion above (it sets page.meta), before mkdocs-macros (0),
+    # Material's social plugin (-100) and mkdocs-rss-plugin read `date` and `image`.
     @event_priority(90)
-    def _expose_image(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    def _expose_meta(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> None:
         assert self.discovery is not None
-        self.discovery.expose_image(page)
+        self.discovery.expose_meta(page)
 
-    on_page_markdown = CombinedEvent(_convert_markdown, _expose_image)
+    on_page_markdown = CombinedEvent(_convert_markdown, _expose_meta)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None

@@ -1,0 +1,26 @@
+"""Build the demo site (root mkdocs.yml) into a temporary folder, with changed settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sitebuild import Built, build_site
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def demo_config(folder: Path, **changes: Any) -> Path:
+    """A copy of the demo's mkdocs.yml in `folder`, building into `folder/site`."""
+    settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    settings["docs_dir"] = str(ROOT / settings.get("docs_dir", "docs"))
+    settings["site_dir"] = str(folder / "site")
+    settings.update(changes)
+    path = folder / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def build_demo(folder: Path, strict: bool = True, **changes: Any) -> Built:
+    return build_site(demo_config(folder, **changes), strict=strict)
