@@ -320,7 +320,14 @@ class _Converter:
         pos = 0
         for index, token in enumerate(self.tokens):
             parts.append(self.text[pos : token.start])
-            parts.append(self.replacements.get(index, token.raw))
+            replacement = self.replacements.get(index, token.raw)
+            follows = replacement or self.text[token.end : token.end + 1]
+            if replacement != token.raw and follows[:1] in ("{", "%", "#") and parts[-1].endswith("{"):
+                # A brace typed right before a tag that leaves little or nothing
+                # (`{% raw %}`, an empty variable) could pair with what follows into a
+                # new tag; as a character reference it reads the same and pairs with nothing.
+                parts[-1] = parts[-1][:-1] + "&#123;"
+            parts.append(replacement)
             pos = token.end
         parts.append(self.text[pos:])
         return "".join(parts)

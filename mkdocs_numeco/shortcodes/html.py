@@ -8,6 +8,9 @@ import html
 # read again as a Nunjucks tag (converting our own output is a no-op), nor as
 # Jinja by mkdocs-macros when it renders the page after us.
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
+# Values also lose what could change the Markdown around them when they are
+# interpolated in text: a backtick opens a code span, a newline a new block.
+_VALUE = str.maketrans({"{": "&#123;", "}": "&#125;", "`": "&#96;", "\n": "&#10;", "\r": "&#13;"})
 # In a comment, `<` and `>` are all that could end it early (`-->`, `--!>`) or
 # open a nested one (`<!--`); `{` is all Jinja needs to see a tag. Character
 # references are not decoded in comments, so this costs nothing but looks.
@@ -16,7 +19,7 @@ _COMMENT = str.maketrans({"<": "&lt;", ">": "&gt;", "{": "&#123;"})
 
 def esc(value: object) -> str:
     """Escape any value for HTML text or a double-quoted attribute."""
-    return html.escape(str(value), quote=True).translate(_BRACES)
+    return html.escape(str(value), quote=True).translate(_VALUE)
 
 
 def literal_braces(text: str) -> str:
