@@ -42,6 +42,16 @@ SOCIAL_PLUGIN_TAGS = frozenset(
         "twitter:image:alt",
     }
 )
+# Elements that start a new line of transcript text.
+_BLOCKS = frozenset(
+    {
+        *("address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption"),
+        *("figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol"),
+        *("p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"),
+    }
+)
+# Source line breaks inside a block are just spaces.
+_SPACES = re.compile(r"\s+")
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 # In a <script>, `</script`, `<!--` and `-->` would end or confuse the element;
 # JSON allows these characters as \u escapes, which every parser reads back.
@@ -209,11 +219,24 @@ def transcripts_by_video(html: str) -> dict[str, str]:
 
 
 def plain_text(element: Any) -> str:
-    """Text of an element, one line per block, whitespace inside a block collapsed."""
-    blocks = [" ".join(child.text_content().split()) for child in element if isinstance(child.tag, str)]
-    loose = " ".join((element.text or "").split())
-    lines = ([loose] if loose else []) + [block for block in blocks if block]
-    return "\n".join(lines) if lines else " ".join(element.text_content().split())
+    """Text of an element: one line per block or `<br>`, whitespace inside a line collapsed."""
+    parts: list[str] = []
+    _collect(element, parts)
+    lines = (line.strip() for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _collect(element: Any, parts: list[str]) -> None:
+    is_block = isinstance(element.tag, str) and element.tag.lower() in _BLOCKS
+    if is_block:
+        parts.append("\n")
+    if isinstance(element.tag, str):  # comments and processing instructions have no text to show
+        parts.append(_SPACES.sub(" ", element.text or ""))
+    for child in element:
+        _collect(child, parts)
+        parts.append(_SPACES.sub(" ", child.tail or ""))
+    if is_block:
+        parts.append("\n")
 
 
 def _has_class(tag: str, name: str) -> str:
