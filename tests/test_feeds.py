@@ -21,7 +21,9 @@ SITE_URL = "https://example.org/numeco-demo/"
 CHANNEL = feeds.Channel(site_url=SITE_URL, title="Site", description="Desc", language="fr", author="Équipe")
 
 
-def P(title: str, when: str | None, *, tags: tuple[str, ...] = (), series: str | None = None, image: str | None = None) -> Post:
+def P(
+    title: str, when: str | None, *, tags: tuple[str, ...] = (), series: str | None = None, image: str | None = None
+) -> Post:
     slug = title.lower().replace(" ", "-")
     return Post(
         src_uri=f"posts/{slug}.md",
@@ -60,7 +62,10 @@ def titles(feed: feeds.Feed) -> list[str]:
         ({}, ["feed.xml", "series/s/feed.xml", "tags/data/feed.xml", "tags/video/feed.xml"]),
         ({"site": False}, ["series/s/feed.xml", "tags/data/feed.xml", "tags/video/feed.xml"]),
         ({"with_series": False, "with_tags": False}, ["feed.xml"]),
-        ({"series_dir": "/saisons/", "tags_dir": "sujets"}, ["feed.xml", "saisons/s/feed.xml", "sujets/data/feed.xml", "sujets/video/feed.xml"]),
+        (
+            {"series_dir": "/saisons/", "tags_dir": "sujets"},
+            ["feed.xml", "saisons/s/feed.xml", "sujets/data/feed.xml", "sujets/video/feed.xml"],
+        ),
     ],
 )
 def test_which_feeds(options: dict, paths: list[str]) -> None:
@@ -76,7 +81,9 @@ def test_newest_first_without_undated_posts() -> None:
     assert by_path["tags/video/feed.xml"].json_path is None
 
 
-@pytest.mark.parametrize(("limit", "expected"), [(1, ["Récent"]), (2, ["Récent", "Milieu"]), (0, ["Récent", "Milieu", "Ancien"])])
+@pytest.mark.parametrize(
+    ("limit", "expected"), [(1, ["Récent"]), (2, ["Récent", "Milieu"]), (0, ["Récent", "Milieu", "Ancien"])]
+)
 def test_limit(limit: int, expected: list[str]) -> None:
     assert titles(plan(limit=limit).feeds[0]) == expected
 
@@ -133,7 +140,11 @@ def test_atom_parses_newest_first_with_absolute_links_and_image() -> None:
     assert parsed.feed.title == "Site"
     assert parsed.feed.language == "fr"
     assert [e.title for e in parsed.entries] == ["Récent", "Milieu", "Ancien"]
-    assert [e.link for e in parsed.entries] == [SITE_URL + "posts/récent/", SITE_URL + "posts/milieu/", SITE_URL + "posts/ancien/"]
+    assert [e.link for e in parsed.entries] == [
+        SITE_URL + "posts/récent/",
+        SITE_URL + "posts/milieu/",
+        SITE_URL + "posts/ancien/",
+    ]
     assert parsed.entries[0].summary == "À propos de Récent"
     assert parsed.entries[0].media_thumbnail == [{"url": SITE_URL + "images/a.png"}]
     assert "media_thumbnail" not in parsed.entries[1]
@@ -154,7 +165,7 @@ def test_series_feed_title_and_page_link() -> None:
 
 
 def test_atom_escapes_what_authors_write() -> None:
-    tricky = [P("A <b> & \"c\" ]]>", "2025-01-01")]
+    tricky = [P('A <b> & "c" ]]>', "2025-01-01")]
     feed = feeds.plan_feeds(tricky, [], []).feeds[0]
     parsed = feedparser.parse(feeds.atom(feed, entries(feed), CHANNEL, SITE_URL))
     assert not parsed.bozo
@@ -231,7 +242,11 @@ def test_demo_series_feed_holds_the_series(demo: Built) -> None:
     assert parsed.feed.title == "Paroles d'experts saison 1 – Numérique responsable en vidéo"
     assert parsed.feed.link == SITE_URL + "series/paroles-d-experts-saison-1/"
     # Newest first, even though the series itself reads by episode number.
-    assert [e.link.rsplit("/", 2)[1] for e in parsed.entries] == ["episode-2-concevoir", "episode-3-former", "episode-1-mesurer"]
+    assert [e.link.rsplit("/", 2)[1] for e in parsed.entries] == [
+        "episode-2-concevoir",
+        "episode-3-former",
+        "episode-1-mesurer",
+    ]
 
 
 def test_demo_tag_feed(demo: Built) -> None:
@@ -309,7 +324,9 @@ def test_options_turn_feeds_off(tmp_path: Path) -> None:
 
 
 def test_feeds_disabled(tmp_path: Path) -> None:
-    built = build_site(write_site(tmp_path, {"a.md": post("A", "2025-01-01")}, plugin={"feeds": {"enabled": False}}), strict=True)
+    built = build_site(
+        write_site(tmp_path, {"a.md": post("A", "2025-01-01")}, plugin={"feeds": {"enabled": False}}), strict=True
+    )
     assert all_feeds(built) == []
     assert not (built.site_dir / "feed.json").exists()
     assert feed_links(built, "a/") == []
