@@ -27,6 +27,8 @@ from .shortcodes import Context, Problem, convert
 from .tags import build_tags, merged_spellings, spellings_warning
 
 log = get_plugin_logger(__name__)
+# Inclusion levels that mean "the author said nothing about this page".
+_UNCLASSIFIED = (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED)
 
 
 @dataclass
@@ -64,7 +66,9 @@ class SiteBuild:
             post = None
             if is_post(front) and self._selected(file.src_uri):
                 post = build_post(file.src_uri, file.url, front, _title_from_name(file))
-                if not self.options.posts_in_nav and file.inclusion is InclusionLevel.UNDEFINED:
+                # MkDocs has already applied `not_in_nav`/`exclude_docs` when on_files runs, so a
+                # page nobody classified is INCLUDED here, not UNDEFINED.
+                if not self.options.posts_in_nav and file.inclusion in _UNCLASSIFIED:
                     file.inclusion = InclusionLevel.NOT_IN_NAV
                 self.posts.append(post)
             self.pages[file.src_uri] = PageRecord(front, post, source.count("\n"))

@@ -1,0 +1,192 @@
+"""Benchmark mkdocs-numeco against bare MkDocs + Material on synthetic sites of N posts.
+
+    python benchmarks/run.py                                  # 1,000 to 10,000 posts, 3 runs each
+    python benchmarks/run.py --sizes 1000 --runs 3 --no-serve
+
+For each N it writes a site of N Eleventy-format posts, then builds it with
+the plugin and without it (the floor: same posts, kept out of the nav by
+`not_in_nav`), alternating, each build in its own process. It reports median
+wall time, peak memory, output pages, and the size of a post page; then it
+profiles one build and times `mkdocs serve` reloads. Results go to
+benchmarks/results/ as Markdown and JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from builds import Build, inspect_output, median, run_build  # noqa: E402
+from machine import describe_machine  # noqa: E402
+from profiling import profile_build  # noqa: E402
+from reload import measure_serve  # noqa: E402
+from report import evaluate_targets, render_markdown  # noqa: E402
+from synthetic import write_site  # noqa: E402
+
+VARIANTS = ("plugin", "floor")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 5000, 10000], help="numbers of posts")
+    parser.add_argument("--runs", type=int, default=3, help="builds of each variant per size (medians are reported)")
+    parser.add_argument("--results-dir", type=Path, default=HERE / "results", help="where results.md and results.json go")
+    parser.add_argument("--work-dir", type=Path, default=None, help="where sites are generated (default: a temp dir)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated sites")
+    parser.add_argument("--profile-size", type=int, default=1000, help="posts in the profiled build (0: no profile)")
+    parser.add_argument("--serve-size", type=int, default=1000, help="posts in the `mkdocs serve` site (0: no serve)")
+    parser.add_argument("--reloads", type=int, default=3, help="edits timed per `mkdocs serve` mode")
+    parser.add_argument(
+        "--plugin-rev", default=None, help="benchmark the plugin as committed at this git revision, not the working tree"
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="numeco-bench-", dir=args.work_dir))
+    try:
+        plugin_source = _plugin_source(args.plugin_rev, work)
+        results = {"machine": describe_machine(plugin_source), "settings": _settings(args), "rows": []}
+        for size in args.sizes:
+            results["rows"].append(benchmark_size(work / f"n{size}", size, args.runs))
+            _log(f"{size} posts done")
+        if args.profile_size:
+            results["profile"] = _profile(work, args.profile_size)
+        if args.serve_size:
+            results["serve"] = _serve(work, args.serve_size, args.reloads)
+        results["machine"]["load_average_after"] = list(os.getloadavg())
+        results["targets"] = evaluate_targets(results)
+        _write(results, args.results_dir)
+        return 0
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def benchmark_size(root: Path, size: int, runs: int) -> dict:
+    """Alternate plugin and floor builds of one site; medians, memory, pages and post sizes."""
+    site = write_site(root, size)
+    builds: dict[str, list[Build]] = {variant: [] for variant in VARIANTS}
+    for run in range(runs):
+        # Alternate which variant goes first, so drift in machine load hits both alike.
+        order = VARIANTS if run % 2 == 0 else VARIANTS[::-1]
+        for variant in order:
+            build = run_build(site, variant)
+            builds[variant].append(build)
+            _log(f"  {size} posts, {variant}, run {run + 1}: {build.seconds:.2f} s, {build.peak_rss_mb:.0f} MB")
+    row: dict = {"posts": size}
+    for variant in VARIANTS:
+        output = inspect_output(site, variant)
+        times = [b.seconds for b in builds[variant]]
+        row[variant] = {
+            "seconds": [round(t, 3) for t in times],
+            "median_s": round(median(times), 3),
+            "peak_rss_mb": round(max(b.peak_rss_mb for b in builds[variant]), 1),
+            "pages": output.pages,
+            "ms_per_page": round(1000 * median(times) / output.pages, 3),
+            "post_html_bytes": {
+                "first_post": output.first_post_bytes,
+                "median": int(median(output.post_sizes)),
+                "max": max(output.post_sizes),
+            },
+            "warnings": len(builds[variant][-1].warnings),
+        }
+    row["build_ratio"] = round(row["plugin"]["median_s"] / row["floor"]["median_s"], 3)
+    row["per_page_ratio"] = round(row["plugin"]["ms_per_page"] / row["floor"]["ms_per_page"], 3)
+    shutil.rmtree(root, ignore_errors=True)
+    return row
+
+
+def _profile(work: Path, size: int) -> dict:
+    _log(f"profiling a {size}-post build")
+    site = write_site(work / f"profile{size}", size)
+    share = profile_build(site, work / "build.prof")
+    result = {"posts": size, **asdict(share), "own_share": share.own_share, "handlers_share": share.handlers_share}
+    shutil.rmtree(site.root, ignore_errors=True)
+    return result
+
+
+def _serve(work: Path, size: int, reloads: int) -> dict:
+    site = write_site(work / f"serve{size}", size)
+    result = {"posts": size}
+    for mode, dirty in (("full", False), ("dirty", True)):
+        _log(f"mkdocs serve{' --dirty' if dirty else ''}: {size} posts, {reloads} edits")
+        measured = measure_serve(site, dirty, reloads)
+        result[mode] = {
+            "initial_build_s": round(measured.initial_build_s, 2),
+            "reload_s": [round(r.seconds, 2) for r in measured.reloads],
+            "median_reload_s": round(median([r.seconds for r in measured.reloads]), 2),
+            "mkdocs_build_s": [r.build_seconds for r in measured.reloads],
+            "checks": measured.checks,
+            "notes": measured.notes,
+        }
+    shutil.rmtree(site.root, ignore_errors=True)
+    return result
+
+
+def _plugin_source(rev: str | None, work: Path) -> str:
+    """Put the plugin of git revision `rev` first on the children's path; describe what is measured."""
+    repo = HERE.parent
+    if rev is None:
+        location = _imported_from()
+        if Path(location).resolve().parent.parent != repo:
+            return f"mkdocs_numeco imported from {location}"
+        commit = _git(repo, "rev-parse", "HEAD")
+        dirty = bool(_git(repo, "status", "--porcelain", "--", "mkdocs_numeco"))
+        return f"working tree at {commit[:10]}{' with uncommitted changes' if dirty else ''}"
+    target = work / "plugin-src"
+    target.mkdir()
+    archive = subprocess.run(["git", "-C", str(repo), "archive", rev, "mkdocs_numeco"], check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    # The editable install's finder comes after PYTHONPATH, so this copy wins in every child.
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(target), os.environ.get("PYTHONPATH")]))
+    return f"commit {_git(repo, 'rev-parse', rev)[:10]}"
+
+
+def _imported_from() -> str:
+    """Where a build child would import the plugin from (PYTHONPATH may point elsewhere)."""
+    code = "import mkdocs_numeco; print(mkdocs_numeco.__file__)"
+    done = subprocess.run([sys.executable, "-c", code], cwd=tempfile.gettempdir(), capture_output=True, text=True)
+    return done.stdout.strip() or "nowhere (not importable)"
+
+
+def _git(repo: Path, *args: str) -> str:
+    done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True)
+    return done.stdout.strip() if done.returncode == 0 else "unknown"
+
+
+def _settings(args: argparse.Namespace) -> dict:
+    return {
+        "sizes": args.sizes,
+        "runs": args.runs,
+        "profile_size": args.profile_size,
+        "serve_size": args.serve_size,
+        "reloads": args.reloads,
+    }
+
+
+def _write(results: dict, directory: Path) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    (directory / "results.md").write_text(render_markdown(results), "utf-8")
+    _log(f"results written to {directory}")
+
+
+def _log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
