@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from sitebuild import Built, build_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,3 +26,15 @@ def demo_config(folder: Path, **changes: Any) -> Path:
 
 def build_demo(folder: Path, strict: bool = True, **changes: Any) -> Built:
     return build_site(demo_config(folder, **changes), strict=strict)
+
+
+def build_like_the_cli(config_path: Path, strict: bool = True) -> Path:
+    """Build with the `startup` and `shutdown` events that `mkdocs build` sends and
+    some plugins (mkdocs-rss-plugin, Material's social) set themselves up in."""
+    config = load_config(config_file=str(config_path), strict=strict)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return Path(config.site_dir)
