@@ -129,8 +129,8 @@ class Discovery:
         )
 
     def _page_meta(self, page: Page) -> list[tuple[str, str]]:
-        title = str(page.meta.get("title") or page.title or self.config.site_name)
-        description = str(page.meta.get("description") or self.config.site_description or "")
+        title = self._raw_meta(page, "title") or str(page.title or self.config.site_name)
+        description = self._raw_meta(page, "description") or self.config.site_description or ""
         locale = seo.og_locale(self.site.language)
         return seo.page_meta(
             title=title,
@@ -139,6 +139,16 @@ class Discovery:
             site_name=self.config.site_name,
             locale=locale,
         )
+
+    def _raw_meta(self, page: Page, key: str) -> str:
+        """A front-matter value as the author wrote it: `page.meta` holds it made safe for
+        themes that print it raw (`&lt;`), and `esc` would escape it a second time."""
+        record = self.site.pages.get(page.file.src_uri)
+        if record is not None:
+            value = record.front.data.get(key)
+            return str(value).strip() if isinstance(value, (str, int, float)) else ""
+        generated = self.site.generated.planned.get(page.file.src_uri)
+        return generated.title if generated is not None and key == "title" else ""
 
     def _structured_data(self, post: Post, videos: list[Any], output: str) -> list[dict[str, Any]]:
         page_url = self._absolute(post.url)

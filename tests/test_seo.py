@@ -293,3 +293,14 @@ def test_material_social_plugin_owns_og_and_twitter(tmp_path: Path) -> None:
         assert len(tags["og:title"]) == 1 and "assets/images/social/" in tags["og:image"][0]
     assert "og:locale" in tags and tags["article:tag"] == ["T"]
     assert json_ld(soup)[0]["@type"] == "BlogPosting"
+
+
+def test_page_title_reaches_open_graph_as_written(tmp_path: Path) -> None:
+    page = '---\ntitle: \'Guide <pratique> & "rapide"\'\ndescription: "x < y"\n---\n\nTexte.\n'
+    built = build_site(
+        write_site(tmp_path, {"guide.md": page, "a.md": post("A", "2025-01-01", tags=["<T>"])}), strict=True
+    )
+    tags = meta(built.soup("guide/"))
+    assert tags["og:title"] == ['Guide <pratique> & "rapide"']
+    assert tags["og:description"] == ["x < y"]
+    assert meta(built.soup("tags/t/"))["og:title"] == ["Étiquette\u00a0: <T>"]
