@@ -112,6 +112,8 @@ class SiteBuild:
             transcript_kind=self.options.transcript.type,
             first_line=first_line,
             variables=page.meta,
+            # mkdocs-macros renders the page after us: leave it what isn't ours.
+            keep_templates="macros" in self.config.plugins,
         )
         result = convert(markdown, ctx)
         page.meta = frontmatter.html_safe_meta(page.meta)  # after `ctx`: the converter escapes values itself
