@@ -53,5 +53,9 @@ class DemoPage:
 
 
 def set_scheme(page, scheme: str) -> None:
-    """Switch Material's palette the way its toggle does: an attribute on <body>."""
-    page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+    """Switch Material's palette with its own header toggle, as a reader would."""
+    if page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme:
+        return
+    option = page.locator(f"input[name='__palette'][data-md-color-scheme='{scheme}']")
+    page.locator(f"label[for='{option.get_attribute('id')}']").click()
+    page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s", arg=scheme)
