@@ -21,6 +21,7 @@ from feedgen.feed import FeedGenerator
 
 from .posts import Post
 from .series import Series
+from .slugs import slugify
 from .tags import Tag, newest_first
 
 ATOM = "application/atom+xml"
@@ -78,16 +79,28 @@ class FeedPlan:
     feeds: list[Feed] = field(default_factory=list)
 
     def for_page(self, src_uri: str, post: Post | None) -> list[Feed]:
-        """The site feed everywhere; a series or tag feed on its own pages and on its posts."""
-        return [feed for feed in self.feeds if _relevant(feed, src_uri, post)]
+        """The site feed everywhere; a series or tag feed on its own pages and on its posts.
+
+        A post links its tag's feed even when it is too old to be in it: the
+        reader wants what comes next on that topic.
+        """
+        mine = _slugs_of(post) if post is not None else set()
+        return [feed for feed in self.feeds if _relevant(feed, src_uri, mine)]
 
 
-def _relevant(feed: Feed, src_uri: str, post: Post | None) -> bool:
+def _slugs_of(post: Post) -> set[tuple[str, str]]:
+    slugs = {("tag", slugify(name)) for name in post.tags}
+    if post.series:
+        slugs.add(("series", slugify(post.series)))
+    return slugs
+
+
+def _relevant(feed: Feed, src_uri: str, mine: set[tuple[str, str]]) -> bool:
     if feed.kind == "site":
         return True
     if feed.page_prefix and src_uri.startswith(feed.page_prefix):
         return True
-    return post is not None and any(member is post for member in feed.posts)
+    return (feed.kind, feed.slug) in mine
 
 
 def dated(posts: Sequence[Post]) -> list[Post]:

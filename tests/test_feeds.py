@@ -340,3 +340,11 @@ def test_missing_site_url_warns_once_and_skips_feeds(tmp_path: Path) -> None:
     assert "site_url: https://" in warnings[0]
     assert all_feeds(built) == []
     assert feed_links(built, "a/") == []
+
+
+def test_an_old_post_still_links_its_tag_feed() -> None:
+    many = [P(f"Post {n}", f"2025-01-{n:02}", tags=("Vidéo",)) for n in range(1, 6)]
+    small = feeds.plan_feeds(many, build_tags(many), [], limit=2)
+    oldest = many[0]
+    assert oldest not in small.feeds[1].posts
+    assert [f.path for f in small.for_page(oldest.src_uri, oldest)] == ["feed.xml", "tags/video/feed.xml"]
