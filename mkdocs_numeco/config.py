@@ -103,6 +103,16 @@ class NumecoConfig(base.Config):
     """`facade`: click-to-load, nothing requested from the provider before a click.
     `iframe`: the provider's player directly, lazily loaded."""
 
+    upgrade_iframes = c.Type(bool, default=True)
+    """Turn raw `<iframe>` players written in posts (Dailymotion, YouTube, Vimeo, any PeerTube
+    instance, Acast) into the same click-to-load facade as the shortcodes, keeping their title
+    and size. Other iframes are left as written. Set to `false` to keep every iframe as written.
+
+    ```yaml
+    upgrade_iframes: true
+    ```
+    """
+
     language = c.Optional(c.Type(str))
     """Language of labels and dates (`fr`, `en`). Defaults to the theme's `language`."""
 

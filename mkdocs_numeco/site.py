@@ -108,6 +108,7 @@ class SiteBuild:
             poster=self._url(post.image, page) if post and post.image else None,
             poster_alt=post.image_alt if post else "",
             embed=self.options.embed,
+            upgrade_iframes=self.options.upgrade_iframes,
             transcript_open=self.options.transcript.open,
             transcript_kind=self.options.transcript.type,
             first_line=first_line,

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from . import cards, containers, iframes
 from .html import comment, esc, literal_braces
 from .scanner import Token, scan
 from .transcript import CLOSE, render_open
@@ -70,6 +71,8 @@ class Context:
     # True when another plugin (mkdocs-macros) renders templates after us:
     # everything that is not one of our shortcodes is then left for it, as is.
     keep_templates: bool = False
+    # Raw <iframe> players of known providers become the click-to-load facade.
+    upgrade_iframes: bool = True
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,22 @@ class Conversion:
     problems: list[Problem] = field(default_factory=list)
     videos: list[Video] = field(default_factory=list)
     transcripts: int = 0
+    constructs: list[Construct] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Construct:
+    """One Eleventy construct of the page and what became of it (read by the check command).
+
+    `kind`: shortcode, interpolation, logic, comment, cards, iframe or container.
+    `status`: converted, upgraded (a raw player made a facade), kept (left as
+    written, on purpose) or unsupported (left out, or shown unconverted).
+    """
+
+    line: int
+    kind: str
+    name: str
+    status: str
 
 
 def convert(markdown: str, ctx: Context) -> Conversion:
@@ -111,6 +130,9 @@ class _Converter:
         self.quiet: set[int] = set()
         # opening token index -> closing token index, for the logic blocks found
         self.block_ends: dict[int, int] = {}
+        # token index -> what the check command calls it and what became of it, when not inferred
+        self.names: dict[int, str] = {}
+        self.status: dict[int, str] = {}
 
     def run(self) -> Conversion:
         self._plan_literal_blocks()
@@ -120,6 +142,9 @@ class _Converter:
         transcript_ids = [f"numeco-transcript-{n}" for n in range(1, len(pairs) + 1)]
         open_ids = dict(zip(sorted(pairs), transcript_ids))
         closing = set(pairs.values())
+        fences = [containers.Fence(i, t.name, t.source) for i, t in enumerate(self.tokens) if t.kind == "container"]
+        self.fence_pairs, unmatched = containers.pair([f for f in fences if f.index not in self.replacements])
+        fence_of = {fence.index: fence for fence in fences}
         videos_seen = 0
         for index, token in enumerate(self.tokens):
             if index in self.replacements:
@@ -133,6 +158,18 @@ class _Converter:
                 html = self._transcript_open(token, open_ids.get(index))
             elif token.kind == "tag" and token.name == END_TRANSCRIPT:
                 html = self._transcript_close(token, index in closing)
+            elif token.kind == "iframe":
+                link = transcript_ids[min(videos_seen, len(transcript_ids) - 1)] if transcript_ids else None
+                video = self._raw_iframe(token, index, link)
+                videos_seen += video is not None
+                html = video if video is not None else token.raw
+            elif token.kind in ("component", "grid"):
+                html = self._cards(token, index)
+            elif token.kind == "container":
+                html = self._container(token, index, fence_of, unmatched)
+            elif token.kind == "tag" and cards.IMPORT.match(f"{token.name} {token.source.strip()}"):
+                # The import that cards need: with the cards converted, it has nothing left to do.
+                html, self.status[index] = comment(token.raw), "converted"
             elif self.ctx.keep_templates:
                 html = token.raw
             elif token.kind == "comment":  # `{# … #}` is a Nunjucks comment: hidden in Eleventy too
@@ -144,6 +181,7 @@ class _Converter:
             self.replacements[index] = html
         self.result.transcripts = len(pairs)
         self.result.markdown = self._splice()
+        self.result.constructs = [c for c in map(self._construct, range(len(self.tokens))) if c is not None]
         self.result.problems.sort(key=lambda p: p.line)
         return self.result
 
@@ -309,6 +347,93 @@ class _Converter:
                 f" as an HTML comment; {advice}",
             )
         return comment(token.raw)
+
+    # -- DSFR constructs and raw players --------------------------------------
+
+    def _raw_iframe(self, token: Token, index: int, transcript_id: str | None) -> str | None:
+        """A raw player of a known provider becomes the shortcodes' facade; any other iframe stays."""
+        self.names[index] = iframes.describe(token.raw)
+        if not self.ctx.upgrade_iframes or self.ctx.embed == "iframe":
+            return None  # in `iframe` mode the author's player is already what we would write
+        fallback = self.ctx.title or self.labels["video"]
+        video = iframes.upgrade(token.raw, fallback, f"numeco-video-{len(self.result.videos) + 1}", token.line)
+        if video is None:
+            return None
+        self.result.videos.append(video)
+        self.status[index] = "upgraded"
+        html = render_facade(video, self.labels, self.ctx.poster, self.ctx.poster_alt)
+        if transcript_id:
+            html += "\n" + render_transcript_link(transcript_id, self.labels)
+        return f"\n\n{html}\n\n"
+
+    def _cards(self, token: Token, index: int) -> str:
+        """A card, or a DSFR grid row of cards, as one Material grid."""
+        calls = cards.calls_in(token.raw) if token.kind == "grid" else [(0, token.source)]
+        found: list[Any] = []
+        for offset, call in calls:
+            try:
+                name, argument = cards.read_call(call, lambda dotted: _lookup(self.ctx.variables, dotted))
+                why = None if name == "card" else f"component '{name}' is not supported, only 'card'"
+                why = why or cards.validate(argument)
+            except cards.CardError as error:
+                why = f"this component call can't be read: {error}"
+            if why is None:
+                found.append(argument)
+            else:
+                where = Token(token.kind, token.name, token.start, token.end, token.line + offset, token.raw)
+                self._problem(where, f"{why}; the card is left out of the page as an HTML comment until it is fixed")
+        self.names[index] = f"{len(calls)} card" + ("s" if len(calls) > 1 else "")
+        if len(found) < len(calls):
+            self.status[index] = "unsupported"
+        if not found:
+            return comment(token.raw)
+        return f"\n\n{cards.render_grid(found)}\n\n"
+
+    def _container(self, token: Token, index: int, fences: dict[int, containers.Fence], unmatched: list[int]) -> str:
+        """`::: name title` and `:::` lines: Material admonitions, or a warning when they don't pair."""
+        fence = fences[index]
+        self.names[index] = fence.name or "end"
+        if containers.is_foreign(fence):
+            return token.raw
+        if index in unmatched:
+            what = f"'::: {fence.name}' is never closed: add a ':::' line where it ends" if not fence.closes else (
+                "this ':::' closes no container: remove it")
+            self._problem(token, f"{what}; the line is left out of the page as an HTML comment")
+            return comment(token.raw)
+        opener = fence if not fence.closes else next(fences[o] for o, c in self.fence_pairs.items() if c == index)
+        if fence.closes:
+            self.status[index] = ""  # listed once, with its opening line
+        if opener.name not in containers.ADMONITIONS:
+            if not fence.closes:
+                known = ", ".join(sorted(containers.ADMONITIONS))
+                self._problem(
+                    token,
+                    f"container '{opener.name}' is not supported (known: {known}): its ':::' lines are left out"
+                    " as HTML comments and its text is shown as ordinary text; use one of the known names",
+                )
+            return comment(token.raw)
+        if fence.closes:
+            return f"\n\n{containers.render_close(opener.name)}\n\n"
+        return f"\n\n{containers.render_open(opener.name, opener.argument, self.labels['accordion'])}\n"
+
+    def _construct(self, index: int) -> Construct | None:
+        """What the check command says about token `index`."""
+        token = self.tokens[index]
+        status = self.status.get(index)
+        if status == "":
+            return None
+        if status is None:
+            html = self.replacements.get(index, token.raw)
+            status = "unsupported" if html == comment(token.raw) and token.kind != "comment" else "kept" if html == token.raw else "converted"
+        kind = {
+            "tag": "shortcode" if token.name in SHORTCODES else "logic",
+            "expr": "interpolation",
+            "comment": "comment",
+            "component": "cards",
+            "grid": "cards",
+        }.get(token.kind, token.kind)
+        name = self.names.get(index, " ".join(token.name.split()))
+        return Construct(token.line, kind, name, status)
 
     # -- output --------------------------------------------------------------
 

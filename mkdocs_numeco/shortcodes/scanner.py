@@ -2,9 +2,9 @@
 
 The scanner knows just enough Markdown to leave alone what authors write to
 *document* the syntax: fenced code, indented code, inline code spans and HTML
-comments. Everything else is searched for `{% tag %}`, `{{ expression }}` and
-`{# comment #}`
-with one compiled regular expression, so the cost is linear in the text and
+comments. Everything else is searched for `{% tag %}`, `{{ expression }}`,
+`{# comment #}`, DSFR cards and grid rows of cards, raw `<iframe>` players and
+`:::` container lines, with one compiled regular expression, so the cost is linear in the text and
 independent of how many shortcode types exist.
 """
 
@@ -28,6 +28,15 @@ _INDENTED = r"""
 _INLINE = r"""
     (?P<code>(?P<ticks>`++)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`))
     | (?P<comment><!--.*?-->)
+    | (?P<grid>^[ \t]*<div[ \t]+class="fr-grid-row[^"\n]*"[^>\n]*>     # a DSFR grid row holding only cards
+        (?:\s*<div[ \t]+class="fr-col[^"\n]*"[^>\n]*>
+           (?:\s*\{%-?[ \t]*from[ \t][^%\n]*-?%\})?
+           \s*\{\{-?[ \t\n]*component[ \t\n]*\((?:(?!\n[ \t]*\n).)*?\)[ \t\n]*-?\}\}
+           \s*</div>)+
+        \s*</div>[ \t]*$)
+    | (?P<component>\{\{-?[ \t\n]*component[ \t\n]*\((?P<call>(?:(?!\n[ \t]*\n).)*?)\)[ \t\n]*-?\}\})
+    | (?P<iframe><iframe\b[^>]*>(?:(?!</iframe).)*?</iframe[ \t]*>)
+    | (?P<container>^[ ]{0,3}:{3,}[ \t]*(?P<cname>[A-Za-z][\w-]*)?(?P<ctitle>[^\n]*)$)  # markdown-it container
     | (?P<tag>\{%(?P<ltrim>-?)[ \t\n]*(?P<name>[A-Za-z_]\w*)
               (?P<args>(?:(?!\n[ \t]*\n)(?!-?%\}).)*?)
               [ \t\n]*(?P<rtrim>-?)%\})
@@ -54,7 +63,7 @@ class Token:
     words (variables, keywords) in the order they appear.
     """
 
-    kind: str  # "tag", "expr" or "comment"
+    kind: str  # "tag", "expr", "comment", "component", "grid", "iframe" or "container"
     name: str
     start: int
     end: int
@@ -127,3 +136,12 @@ def _scan(text: str, start: int, end: int, pattern: re.Pattern[str], lines: _Lin
             yield Token("expr", body, m.start(), m.end(), lines.at(m.start()), m.group(0), source=body)
         elif m.group("njcomment") is not None:
             yield Token("comment", "", m.start(), m.end(), lines.at(m.start()), m.group(0))
+        elif m.group("component") is not None:
+            yield Token("component", "card", m.start(), m.end(), lines.at(m.start()), m.group(0), source=m.group("call"))
+        elif m.group("grid") is not None:
+            yield Token("grid", "card", m.start(), m.end(), lines.at(m.start()), m.group(0), source=m.group(0))
+        elif m.group("iframe") is not None:
+            yield Token("iframe", "iframe", m.start(), m.end(), lines.at(m.start()), m.group(0), source=m.group(0))
+        elif m.group("container") is not None:
+            name = m.group("cname") or ""
+            yield Token("container", name, m.start(), m.end(), lines.at(m.start()), m.group(0), source=m.group("ctitle"))

@@ -18,6 +18,8 @@ class Provider:
     id_rule: str
     embed_url: str
     watch_url: str
+    # "audio" players (podcasts) get listening labels and a short box instead of a 16:9 one.
+    kind: str = "video"
 
     def valid(self, video_id: str) -> bool:
         return bool(self.id_pattern.fullmatch(video_id))
@@ -67,19 +69,26 @@ class Video:
     title: str
     dom_id: str
     line: int
+    # Set for players upgraded from a raw <iframe>: the author's player URL (its options
+    # included), the provider page, and the iframe's size as an inline CSS style.
+    embed: str | None = None
+    watch: str | None = None
+    style: str = ""
 
     @property
     def embed_url(self) -> str:
-        return self.provider.embed_url.format(id=self.video_id)
+        return self.embed or self.provider.embed_url.format(id=self.video_id)
 
     @property
     def watch_url(self) -> str:
-        return self.provider.watch_url.format(id=self.video_id)
+        return self.watch or self.provider.watch_url.format(id=self.video_id)
 
 
 def render_facade(video: Video, labels: dict[str, str], poster: str | None, poster_alt: str) -> str:
     """Click-to-load markup: no request to the provider until the reader asks."""
     label = esc(video.provider.label)
+    audio = "_audio" if video.provider.kind == "audio" else ""
+    style = f' style="{esc(video.style)}"' if video.style else ""
     poster_html = (
         f'<img class="numeco-video__poster" src="{esc(poster)}" alt="{esc(poster_alt)}">'
         if poster
@@ -88,14 +97,14 @@ def render_facade(video: Video, labels: dict[str, str], poster: str | None, post
     return (
         f'<div class="numeco-video" id="{video.dom_id}" data-provider="{video.provider.name}"'
         f' data-video-id="{esc(video.video_id)}" data-embed-url="{esc(video.embed_url)}"'
-        f' data-title="{esc(labels["player_title"].format(title=video.title))}">\n'
+        f' data-title="{esc(labels["player_title" + audio].format(title=video.title))}"{style}>\n'
         f"{poster_html}\n"
         f'<button type="button" class="numeco-video__play">'
         f'<span class="numeco-video__icon" aria-hidden="true"></span>'
-        f'<span class="numeco-video__label">{esc(labels["play"].format(title=video.title))}</span>'
+        f'<span class="numeco-video__label">{esc(labels["play" + audio].format(title=video.title))}</span>'
         f'<span class="numeco-video__provider">{label}</span></button>\n'
         f'<noscript><a class="numeco-video__fallback" href="{esc(video.watch_url)}">'
-        f"{esc(labels['watch_on'].format(title=video.title, provider=video.provider.label))}</a></noscript>\n"
+        f"{esc(labels['watch_on' + audio].format(title=video.title, provider=video.provider.label))}</a></noscript>\n"
         f"</div>"
     )
 

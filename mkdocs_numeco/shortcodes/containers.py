@@ -1,0 +1,84 @@
+"""markdown-it containers of DSFR Eleventy sites (`::: callout Title` … `:::`) as Material admonitions.
+
+The blocks are written as HTML with `markdown="1"` (md_in_html) rather than as
+`!!!` admonitions: their content then needs no indentation, so what the author
+wrote between the fences is kept as is, and containers nest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .html import esc
+
+# Container name -> Material admonition type. `error` is Material's `danger`
+# (its CSS knows `error` only as an alias); `accordion` is a collapsible block.
+ADMONITIONS = {
+    "callout": "note",
+    "info": "info",
+    "warning": "warning",
+    "error": "danger",
+    "success": "success",
+    "quote": "quote",
+    "accordion": "note",
+}
+COLLAPSIBLE = frozenset({"accordion"})
+
+
+@dataclass(frozen=True)
+class Fence:
+    """One `:::` line: an opening (with its name and the rest of the line) or a closing."""
+
+    index: int
+    name: str
+    argument: str
+
+    @property
+    def closes(self) -> bool:
+        return not self.name and not self.argument.strip()
+
+
+def is_foreign(fence: Fence) -> bool:
+    """A `:::` line that is no container at all: mkdocstrings' `::: package.module`.
+
+    Those are left exactly as written, for the plugin that reads them.
+    """
+    return bool(fence.name) and fence.argument.startswith(".")
+
+
+def pair(fences: list[Fence]) -> tuple[dict[int, int], list[int]]:
+    """Match openings with closings, innermost first, as markdown-it-container does.
+
+    Returns `(pairs, unmatched)`: opening index -> closing index, and the
+    indexes of openings never closed and closings with nothing to close.
+    """
+    pairs: dict[int, int] = {}
+    unmatched: list[int] = []
+    stack: list[int] = []
+    for fence in fences:
+        if is_foreign(fence):
+            continue
+        if not fence.closes:
+            stack.append(fence.index)
+        elif stack:
+            pairs[stack.pop()] = fence.index
+        else:
+            unmatched.append(fence.index)
+    return pairs, sorted(unmatched + stack)
+
+
+def render_open(name: str, argument: str, default_summary: str) -> str:
+    """The HTML that opens container `name`; `argument` is the rest of its `:::` line."""
+    kind = ADMONITIONS[name]
+    argument = " ".join(argument.split())
+    if name in COLLAPSIBLE:
+        return f'<details class="{kind}" markdown="1">\n<summary>{esc(argument or default_summary)}</summary>\n'
+    head = f'<div class="admonition {kind}" markdown="1">\n'
+    if name == "quote":
+        # DSFR quotes take the speaker's picture as argument; it is decorative, the text says who speaks.
+        return head + (f'<p class="numeco-quote__image"><img src="{esc(argument)}" alt=""></p>\n' if argument else "")
+    return head + (f'<p class="admonition-title">{esc(argument)}</p>\n' if argument else "")
+
+
+def render_close(name: str) -> str:
+    return "</details>" if name in COLLAPSIBLE else "</div>"
