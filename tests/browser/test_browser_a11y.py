@@ -71,6 +71,20 @@ def test_axe_finds_no_violation_in_the_plugin_parts(visit, demo_posts, axe_scrip
     assert seen == set(PLUGIN_PARTS)
 
 
+GENERATED = ("posts/", "tags/", "series/")  # listing, tag and series pages: all of their article is ours
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_finds_no_violation_on_generated_pages(visit, demo_pages, axe_script, scheme):
+    pages = [p for p in demo_pages if not p.is_post and p.path.startswith(GENERATED)]
+    assert {p.path for p in pages} >= set(GENERATED), "a generated index page is missing"
+    for page in pages:
+        visit.open(page.path)
+        set_scheme(visit.page, scheme)
+        _open_every_details(visit.page)
+        assert _axe(visit.page, axe_script, ["article"]), page.path
+
+
 def _focus_by_keyboard(page, selector: str, limit: int = 80) -> None:
     """Press Tab until an element matching `selector` has focus, as a keyboard user would."""
     page.locator("body").click(position={"x": 1, "y": 1})
@@ -121,6 +135,16 @@ def test_keyboard_focus_is_visible(visit, demo_posts, scheme):
         # A visible indicator: an outline or a ring (box-shadow) that the element did not have at rest.
         assert focused != rest, f"{selector}: focus changes neither outline nor box-shadow ({focused})"
         assert focused["outline"] != "none" or focused["shadow"] != "none", f"{selector}: {focused}"
+
+    # The dialog, opened from the keyboard: focus lands on its close button, visibly.
+    _focus_by_keyboard(page, ".numeco-transcript__expand")
+    page.keyboard.press("Enter")
+    close = page.locator("dialog.numeco-dialog button.numeco-dialog__close")
+    expect(close).to_be_focused()
+    assert page.evaluate("document.activeElement.matches(':focus-visible')")
+    assert close.evaluate(FOCUS_STYLE)["outline"] != "none"
+    page.keyboard.press("Escape")
+    expect(page.locator(".numeco-transcript__expand").first).to_be_focused()
 
 
 @pytest.mark.parametrize("width", [1280, 390])
