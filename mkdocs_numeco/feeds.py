@@ -16,6 +16,7 @@ import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from functools import lru_cache
 
 from feedgen.feed import FeedGenerator
 
@@ -89,10 +90,16 @@ class FeedPlan:
 
 
 def _slugs_of(post: Post) -> set[tuple[str, str]]:
-    slugs = {("tag", slugify(name)) for name in post.tags}
+    slugs = {("tag", _slug(name)) for name in post.tags}
     if post.series:
-        slugs.add(("series", slugify(post.series)))
+        slugs.add(("series", _slug(post.series)))
     return slugs
+
+
+@lru_cache(maxsize=4096)
+def _slug(name: str) -> str:
+    """`slugify` is slow and every page asks again for the same few names."""
+    return slugify(name)
 
 
 def _relevant(feed: Feed, src_uri: str, mine: set[tuple[str, str]]) -> bool:

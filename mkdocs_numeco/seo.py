@@ -191,7 +191,7 @@ def blog_posting(post: Post, *, page_url: str, image: str | None, language: str,
 
 def json_ld_script(data: dict[str, Any]) -> str:
     """A `<script type="application/ld+json">` whose content can't end the element early."""
-    text = json.dumps(data, ensure_ascii=False, indent=1).translate(_SCRIPT_SAFE)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
     return f'<script type="application/ld+json">{text}</script>'
 
 
@@ -206,7 +206,7 @@ def transcripts_by_video(html: str) -> dict[str, str]:
     """
     if "numeco-video" not in html:
         return {}
-    root = lxml.html.document_fromstring(html)
+    root = lxml.html.document_fromstring(_content_of(html))
     found: dict[str, str] = {}
     for box in root.xpath(_has_class("div", "numeco-video") + "[@id]"):
         link = box.xpath("following-sibling::*[1]" + _self_class("numeco-video__transcript-link") + "//a/@href")
@@ -216,6 +216,12 @@ def transcripts_by_video(html: str) -> dict[str, str]:
         if bodies:
             found[box.get("id")] = plain_text(bodies[0])
     return found
+
+
+def _content_of(page: str) -> str:
+    """The page's `<article>` when there is one: parsing the navigation too would only cost time."""
+    start, end = page.find("<article"), page.rfind("</article>")
+    return page[start : end + len("</article>")] if 0 <= start < end else page
 
 
 def plain_text(element: Any) -> str:
