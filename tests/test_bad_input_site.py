@@ -48,6 +48,9 @@ EXPECTED = [
     ("posts/tabulation.md", "\t- 'Sobriété'", ["indented with a tab", "replace the tab with spaces"]),
     ("posts/transcription-non-fermee.md", "{% transcription", ["never closed", "add {% endtranscription %}"]),
     ("posts/yaml-illisible.md", 'description: "Une description', ["can't be read as YAML", "fix the YAML syntax"]),
+    # MkDocs leaves front matter it can't parse in the page: lines still count from the top of the file
+    ("posts/yaml-illisible.md", '{% vimeo "abc" %}', ["invalid Vimeo id 'abc'"]),
+    ("posts/tabulation.md", '{% youtube "trop-court" %}', ["invalid YouTube id 'trop-court'"]),
     ("posts/bon-article.md", "tags:", ["'video' (posts/etiquettes-orthographes.md:5)", "'VIDÉO'", "'Vidéo' (posts/bon-article.md:6)", "slug 'video'"]),
 ]
 # MkDocs' plugin logger puts the plugin's name first.
@@ -118,7 +121,7 @@ def test_every_page_is_rendered_with_its_title(site: Built, src: str) -> None:
 def test_impossible_date_is_listed_last(site: Built) -> None:
     urls = ["posts/"] + [f"posts/page/{n}/" for n in range(2, 10) if site.exists(f"posts/page/{n}")]
     titles = [a.get_text() for url in urls for a in site.content(url).select(".numeco-item__title a")]
-    assert len(titles) == len(source_pages()) - 1  # every post but the home page is listed
+    assert len(titles) == len([p for p in source_pages() if p.startswith("posts/")])  # every post is listed
     assert titles[-1] == "Une date impossible"
     assert "Une date impossible" not in titles[:-1]
 
@@ -188,3 +191,26 @@ def test_every_sentence_the_author_wrote_is_in_the_page(site: Built, src: str) -
     assert fragments, f"{src} has no text to check"
     missing = [f for f in fragments if f not in text]
     assert missing == [], f"{src}: lost {missing}\npage text: {text}"
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "line"),
+    [
+        # Windows line endings and a byte-order mark: lines are still the editor's lines
+        ("crlf.md", "\ufeff---\r\ntitle: T\r\ndate: 2025-01-01\r\n---\r\n\r\n\r\nTexte.\r\n\r\n{% youtube \"court\" %}\r\n", 9),
+        # MkDocs drops the blank lines after front matter: they still count
+        ("blank.md", "---\ntitle: T\ndate: 2025-01-01\n---\n\n\n\n\nTexte.\n{% youtube \"court\" %}\n", 10),
+        # no front matter at all
+        ("bare.md", "# Titre\n\nTexte.\n\n{% youtube \"court\" %}\n", 5),
+        # a front matter block that closes at the end of the file (MkDocs reads it as text)
+        ("closing.md", "---\ntitle: T\n---", None),
+    ],
+)
+def test_lines_count_from_the_top_of_the_file(tmp_path: Path, name: str, raw: str, line: int | None) -> None:
+    from sitebuild import write_site
+
+    config = write_site(tmp_path, {"index.md": "# Accueil\n", f"posts/{name}": raw.encode("utf-8")})
+    site = build_site(config)
+    assert "title:" not in site.content(f"posts/{name[:-3]}/").get_text()  # front matter never shows as text
+    warnings = [r.getMessage() for r in site.records if r.levelno >= logging.WARNING]
+    assert warnings == ([f"mkdocs_numeco: posts/{name}:{line}: invalid YouTube id 'court': expected 11 characters among letters, digits, _ and -, as in dQw4w9WgXcQ; the video is not embedded until the id is fixed"] if line else [])
