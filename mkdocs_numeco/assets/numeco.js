@@ -63,7 +63,7 @@
     if (!hit) return;
     if (hit.classList.contains("numeco-video__play")) play(hit.closest(".numeco-video"));
     else if (hit.classList.contains("numeco-transcript__expand")) expand(hit);
-    else reveal(hit.hash);
+    else if (hit.pathname === location.pathname) reveal(hit.hash);
   });
   // document$ (Material) emits on the first load and after each instant navigation.
   if (window.document$) window.document$.subscribe(function () { reveal(location.hash); });
