@@ -59,6 +59,28 @@ def _play_and_check(visit, how: str, name: str, index: int = 0) -> None:
     assert {urlsplit(url).hostname for url in set(visit.external) - before} == {provider_host}
 
 
+def test_without_javascript_the_facade_links_to_the_provider(open_context, video_posts):
+    visit = open_context(java_script_enabled=False)
+    for post in video_posts:
+        visit.open(post.path)
+        page = visit.page
+        for index, box in enumerate(post.soup.select(FACADE)):
+            fallback = page.locator(FACADE).nth(index).locator("a.numeco-video__fallback")
+            expect(fallback).to_be_visible()
+            expect(fallback).to_have_accessible_name(re.compile(re.escape(box["data-title"].split("\u00a0: ", 1)[1])))
+            assert urlsplit(fallback.get_attribute("href")).hostname.endswith(box["data-provider"] + ".com")
+            # The play button would do nothing: it is not shown, nor reachable with Tab.
+            expect(page.locator(FACADE).nth(index).locator("button.numeco-video__play")).to_be_hidden()
+            box_rect = page.locator(FACADE).nth(index).bounding_box()
+            link_rect = fallback.bounding_box()
+            assert link_rect["width"] >= 44 and link_rect["height"] >= 44
+            assert (
+                box_rect["y"] <= link_rect["y"]
+                and link_rect["y"] + link_rect["height"] <= box_rect["y"] + box_rect["height"]
+            )
+    assert visit.external == []
+
+
 def test_loading_a_video_post_sends_no_request_off_the_machine(visit, video_posts):
     for post in video_posts:
         visit.requests.clear()
