@@ -76,7 +76,8 @@ def render_open(name: str, argument: str, default_summary: str) -> str:
     head = f'<div class="admonition {kind}" markdown="1">\n'
     if name == "quote":
         # DSFR quotes take the speaker's picture as argument; it is decorative, the text says who speaks.
-        return head + (f'<p class="numeco-quote__image"><img src="{esc(argument)}" alt=""></p>\n' if argument else "")
+        # A Markdown image, so that MkDocs resolves a relative path as it does for any other image.
+        return head + (f"\n![](<{esc(argument)}>){{ .numeco-quote__image }}\n" if argument else "")
     return head + (f'<p class="admonition-title">{esc(argument)}</p>\n' if argument else "")
 
 

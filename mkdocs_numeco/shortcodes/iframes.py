@@ -88,8 +88,8 @@ def identify(src: str) -> Player | None:
 
 def _youtube(parts: SplitResult, segments: list[str]) -> Player | None:
     provider = PROVIDERS["youtube"]
-    if len(segments) != 2 or segments[0] != "embed" or not provider.valid(segments[1]):
-        return None  # playlists (`embed/videoseries`) and channels are not one video
+    if len(segments) != 2 or segments[0] != "embed" or not provider.valid(segments[1]) or segments[1] == "videoseries":
+        return None  # a playlist (`embed/videoseries`, 11 characters too) is not one video
     # Privacy-enhanced host, as for the shortcode; the author's options stay.
     embed = urlunsplit(parts._replace(netloc="www.youtube-nocookie.com"))
     return Player(provider, segments[1], embed, provider.watch_url.format(id=segments[1]))
