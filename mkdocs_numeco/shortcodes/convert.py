@@ -53,6 +53,7 @@ _ADVICE = {
     "extends": "remove it: the theme provides the layout",
 }
 _VARIABLE = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+_CONTAINER_START = re.compile(r"[ ]{0,3}:(?=::)")
 
 
 @dataclass(frozen=True)
@@ -444,7 +445,7 @@ class _Converter:
         parts: list[str] = []
         pos = 0
         for index, token in enumerate(self.tokens):
-            parts.append(self.text[pos : token.start])
+            parts.append(self._after_block(parts, self.text[pos : token.start]))
             replacement = self.replacements.get(index, token.raw)
             follows = replacement or self.text[token.end : token.end + 1]
             if replacement != token.raw and follows[:1] in ("{", "%", "#") and parts[-1].endswith("{"):
@@ -454,8 +455,22 @@ class _Converter:
                 parts[-1] = parts[-1][:-1] + "&#123;"
             parts.append(replacement)
             pos = token.end
-        parts.append(self.text[pos:])
+        parts.append(self._after_block(parts, self.text[pos:]))
         return "".join(parts)
+
+    @staticmethod
+    def _after_block(parts: list[str], gap: str) -> str:
+        """Text that followed a tag on its line, now starting a line of its own after our HTML block.
+
+        A `:::` there was plain text for Eleventy, as it was for us; at the start
+        of a line it would read as a container the next time. A character
+        reference keeps it plain text.
+        """
+        if parts and parts[-1].endswith("\n") and not parts[-1].isspace():
+            m = _CONTAINER_START.match(gap)
+            if m:
+                return gap[: m.end() - 1] + "&#58;" + gap[m.end() :]
+        return gap
 
 
 def _opens_block(token: Token) -> bool:
