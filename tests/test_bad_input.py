@@ -157,9 +157,16 @@ def test_video_id_from_a_front_matter_variable() -> None:
     assert result.problems == [] and result.videos[0].video_id == "dQw4w9WgXcQ"
 
 
-def test_speaker_without_quotes_is_reported() -> None:
-    result = run("{% transcription Léa %}\nTexte.\n{% endtranscription %}")
-    assert len(result.problems) == 1 and "in quotes" in result.problems[0].message
+def test_speaker_without_quotes_is_reported_and_still_shown() -> None:
+    result = run("{% transcription Léa Martin %}\nTexte.\n{% endtranscription %}")
+    assert len(result.problems) == 1 and '{% transcription "Léa Martin" %}' in result.problems[0].message
+    assert soup(result.markdown).summary.get_text() == "Transcription\u00a0: Léa Martin"
+
+
+def test_video_id_without_quotes_is_reported_and_still_embedded() -> None:
+    result = run("{% youtube dQw4w9WgXcQ %}")
+    assert len(result.problems) == 1 and '{% youtube "dQw4w9WgXcQ" %}' in result.problems[0].message
+    assert result.videos[0].video_id == "dQw4w9WgXcQ"
 
 
 VALID = {"dailymotion": ["x9h51js", "X7ABC", "123"], "youtube": ["dQw4w9WgXcQ", "a-b_c-d_e-f"], "vimeo": ["76979871", "1"]}

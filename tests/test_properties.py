@@ -159,3 +159,28 @@ def test_video_id_argument_is_never_interpolated_raw(provider: str, video_id: st
     else:  # accepted ids are plain letters, digits, _ and -: nothing to escape
         assert re.fullmatch(r"[A-Za-z0-9_-]+", video_id)
         assert box["data-video-id"] == video_id
+
+
+# -- front matter ------------------------------------------------------------------
+
+YAML_FRAGMENTS = [
+    "title: ", "date: ", "tags:", "\n", "\n  - ", "\n\t- ", "\t", "  ", '"', "'", "[", "]", "{", "}", ":", ": ", "- ",
+    "2025-13-45", "2025-04-01", "!!python/object", "&a ", "*a", "? ", "|", ">", "#", "---", "...", "%YAML 1.1", "é",
+]
+yaml_text = st.lists(st.one_of(st.sampled_from(YAML_FRAGMENTS), st.text(ALPHABET, max_size=4)), max_size=30).map("".join)
+
+
+@SETTINGS
+@given(yaml_text)
+def test_front_matter_reading_never_raises_and_points_inside_the_block(text: str) -> None:
+    from mkdocs_numeco import frontmatter
+    from mkdocs_numeco.posts import build_post
+
+    source = f"---\n{text}\n---\nCorps.\n"
+    front = frontmatter.read(source)
+    if front.has_block:
+        last = front.body_line - 1
+        assert all(1 <= p.line <= last for p in front.problems), front.problems
+        post = build_post("p.md", "p/", front, "Titre")
+        assert all(1 <= p.line <= last for p in post.problems), post.problems
+        assert isinstance(frontmatter.html_safe_meta(front.data), dict)

@@ -255,6 +255,9 @@ class _Converter:
     def _video(self, token: Token, transcript_id: str | None) -> str | None:
         provider = PROVIDERS[token.name]
         video_id = self._argument(token)
+        unquoted = video_id is None and bool(token.bare)
+        if unquoted:  # Eleventy would read an undefined variable; the author meant the id
+            video_id = token.bare[0]
         if video_id is None or not video_id.strip():
             self._problem(
                 token,
@@ -269,6 +272,8 @@ class _Converter:
                 " the video is not embedded until the id is fixed",
             )
             return None
+        if unquoted:
+            self._problem(token, f'{{% {token.name} %}} takes the id in quotes, as in {{% {token.name} "{video_id}" %}}: add the quotes; the video is embedded meanwhile')
         title = token.args[1] if len(token.args) > 1 and token.args[1].strip() else (self.ctx.title or f"{self.labels['video']} {provider.label}")
         video = Video(provider, video_id, title, f"numeco-video-{len(self.result.videos) + 1}", token.line)
         self.result.videos.append(video)
@@ -300,7 +305,8 @@ class _Converter:
             return comment(token.raw)
         speaker = self._argument(token)
         if speaker is None and token.bare:
-            self._problem(token, '{% transcription %} takes the speaker\'s name in quotes, as in {% transcription "Name" %}: add the quotes')
+            speaker = " ".join(token.bare)  # shown as written: it is what the author meant
+            self._problem(token, f'{{% transcription %}} takes the speaker\'s name in quotes, as in {{% transcription "{speaker}" %}}: add the quotes')
         html = render_open(dom_id, (speaker or "").strip() or None, self.labels, kind=self.ctx.transcript_kind, is_open=self.ctx.transcript_open)
         return f"\n\n{html}\n\n"
 
