@@ -86,7 +86,7 @@ def _recover(text: str, error: yaml.YAMLError, result: FrontMatter) -> None:
     if _LEADING_TABS.search(text):
         for width in (2, 4, 1, 8):
             try:
-                result.data, result.lines = _load(_LEADING_TABS.sub(lambda m: m.group(1).replace("\t", " " * width), text))
+                result.data, result.lines = _load(_LEADING_TABS.sub(lambda m, w=width: m.group(1).replace("\t", " " * w), text))
             except yaml.YAMLError:
                 continue
             line = text.count("\n", 0, _LEADING_TABS.search(text).start()) + 2  # type: ignore[union-attr]

@@ -6,8 +6,8 @@ Pure data: no I/O, no MkDocs.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from .posts import Post

@@ -40,7 +40,7 @@ def visible_text(markdown: str) -> str:
 
 
 def test_unclosed_transcription_points_at_its_opening_line_and_keeps_what_follows() -> None:
-    text = "Avant.\n\n{% youtube \"dQw4w9WgXcQ\" %}\n\n{% transcription \"Léa\" %}\n\nLa suite du texte.\n\nFin."
+    text = 'Avant.\n\n{% youtube "dQw4w9WgXcQ" %}\n\n{% transcription "Léa" %}\n\nLa suite du texte.\n\nFin.'
     result = run(text, first_line=7)  # the page's body starts on line 7 of the file
     assert [(p.line, "never closed" in p.message) for p in result.problems] == [(11, True)]
     assert "{% endtranscription %}" in result.problems[0].message  # says what to add
@@ -70,10 +70,10 @@ def test_nested_transcription_reports_the_outer_one() -> None:
         ('{% include "partials/bandeau.njk" %}', '{% include "partials/bandeau.njk" %}'),
         ('{% set couleur = "vert" %}', '{% set couleur = "vert" %}'),
         ("{% for lien in liens %}\nTexte.\n{% endfor %}", "{% for lien in liens %}' … '{% endfor %}"),
-        ('{% if page.lang == "fr" %}\nTexte.\n{% endif %}', '{% if page.lang == "fr" %}\' … \'{% endif %}'),
+        ('{% if page.lang == "fr" %}\nTexte.\n{% endif %}', "{% if page.lang == \"fr\" %}' … '{% endif %}"),
         ('{% from "macros.njk" import carte %}', '{% from "macros.njk" import carte %}'),
         ("{{ page.date | dateFilter }}", "{{ page.date | dateFilter }}"),
-        ("{% extends \"base.njk\" %}", "{% extends \"base.njk\" %}"),
+        ('{% extends "base.njk" %}', '{% extends "base.njk" %}'),
     ],
 )
 def test_unsupported_nunjucks_is_named_in_one_warning(text: str, named: str) -> None:
@@ -169,7 +169,11 @@ def test_video_id_without_quotes_is_reported_and_still_embedded() -> None:
     assert result.videos[0].video_id == "dQw4w9WgXcQ"
 
 
-VALID = {"dailymotion": ["x9h51js", "X7ABC", "123"], "youtube": ["dQw4w9WgXcQ", "a-b_c-d_e-f"], "vimeo": ["76979871", "1"]}
+VALID = {
+    "dailymotion": ["x9h51js", "X7ABC", "123"],
+    "youtube": ["dQw4w9WgXcQ", "a-b_c-d_e-f"],
+    "vimeo": ["76979871", "1"],
+}
 INVALID = {
     "dailymotion": ["x9h_51js", "x9h-51", "x9h51js?autoplay=1", "é", '"><script>alert(1)</script>'],
     "youtube": ["dQw4w9", "dQw4w9WgXcQQ", "dQw4w9WgXc!", "javascript:alert(1)", "dQw4w9WgXc<"],
@@ -199,7 +203,13 @@ def test_invalid_ids_get_a_warning_no_embed_and_never_appear_raw(provider: str, 
     assert visible_text(result.markdown) == "Avant. Après."
 
 
-PAYLOADS = ['"><script>alert(1)</script>', "' onerror='alert(1)", '" onmouseover="alert(1)', "javascript:alert(1)", "<img src=x onerror=alert(1)>"]
+PAYLOADS = [
+    '"><script>alert(1)</script>',
+    "' onerror='alert(1)",
+    '" onmouseover="alert(1)',
+    "javascript:alert(1)",
+    "<img src=x onerror=alert(1)>",
+]
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -226,7 +236,9 @@ def test_speaker_name_is_text(payload: str) -> None:
 
 
 def test_poster_alt_and_transcript_kind_are_escaped() -> None:
-    result = run('{% vimeo "1" %}', poster='x.png" onerror="alert(1)', poster_alt='" onload="x', transcript_kind='a" onclick="b')
+    result = run(
+        '{% vimeo "1" %}', poster='x.png" onerror="alert(1)', poster_alt='" onload="x', transcript_kind='a" onclick="b'
+    )
     img = soup(result.markdown).img
     assert img["src"] == 'x.png" onerror="alert(1)' and img["alt"] == '" onload="x'
     assert set(img.attrs) == {"class", "src", "alt"}

@@ -51,7 +51,11 @@ EXPECTED = [
     # MkDocs leaves front matter it can't parse in the page: lines still count from the top of the file
     ("posts/yaml-illisible.md", '{% vimeo "abc" %}', ["invalid Vimeo id 'abc'"]),
     ("posts/tabulation.md", '{% youtube "trop-court" %}', ["invalid YouTube id 'trop-court'"]),
-    ("posts/bon-article.md", "tags:", ["'video' (posts/etiquettes-orthographes.md:5)", "'VIDÉO'", "'Vidéo' (posts/bon-article.md:6)", "slug 'video'"]),
+    (
+        "posts/bon-article.md",
+        "tags:",
+        ["'video' (posts/etiquettes-orthographes.md:5)", "'VIDÉO'", "'Vidéo' (posts/bon-article.md:6)", "slug 'video'"],
+    ),
 ]
 # MkDocs' plugin logger puts the plugin's name first.
 LOCATION = re.compile(r"^mkdocs_numeco: (?P<file>[\w/.-]+\.md):(?P<line>\d+): (?P<message>.+)$")
@@ -127,7 +131,10 @@ def test_impossible_date_is_listed_last(site: Built) -> None:
 
 
 def all_pages(site: Built) -> list[tuple[str, BeautifulSoup]]:
-    return [(str(p.relative_to(site.site_dir)), BeautifulSoup(p.read_text(encoding="utf-8"), "lxml")) for p in sorted(site.site_dir.rglob("*.html"))]
+    return [
+        (str(p.relative_to(site.site_dir)), BeautifulSoup(p.read_text(encoding="utf-8"), "lxml"))
+        for p in sorted(site.site_dir.rglob("*.html"))
+    ]
 
 
 def test_no_injected_script_handler_or_javascript_url(site: Built) -> None:
@@ -152,9 +159,15 @@ def test_no_injected_script_handler_or_javascript_url(site: Built) -> None:
 def test_injected_values_are_shown_as_text(site: Built) -> None:
     page = site.soup("posts/injections/")
     assert page.title.get_text().startswith("Titre <script>alert('titre')</script> piégé")
-    assert page.find("meta", attrs={"name": "description"})["content"] == "Description \"><script>alert('description')</script> piégée"
+    assert (
+        page.find("meta", attrs={"name": "description"})["content"]
+        == "Description \"><script>alert('description')</script> piégée"
+    )
     summaries = [s.get_text() for s in page.select("details.numeco-transcript summary")]
-    assert summaries == ["Transcription\u00a0: \"><script>alert('orateur')</script>", 'Transcription\u00a0: " onmouseover="alert(1)']
+    assert summaries == [
+        "Transcription\u00a0: \"><script>alert('orateur')</script>",
+        'Transcription\u00a0: " onmouseover="alert(1)',
+    ]
     assert [t.get_text() for t in page.select(".numeco-tags a")] == ["<img src=x onerror=alert('tag')>"]
 
 
@@ -197,11 +210,15 @@ def test_every_sentence_the_author_wrote_is_in_the_page(site: Built, src: str) -
     ("name", "raw", "line"),
     [
         # Windows line endings and a byte-order mark: lines are still the editor's lines
-        ("crlf.md", "\ufeff---\r\ntitle: T\r\ndate: 2025-01-01\r\n---\r\n\r\n\r\nTexte.\r\n\r\n{% youtube \"court\" %}\r\n", 9),
+        (
+            "crlf.md",
+            '\ufeff---\r\ntitle: T\r\ndate: 2025-01-01\r\n---\r\n\r\n\r\nTexte.\r\n\r\n{% youtube "court" %}\r\n',
+            9,
+        ),
         # MkDocs drops the blank lines after front matter: they still count
-        ("blank.md", "---\ntitle: T\ndate: 2025-01-01\n---\n\n\n\n\nTexte.\n{% youtube \"court\" %}\n", 10),
+        ("blank.md", '---\ntitle: T\ndate: 2025-01-01\n---\n\n\n\n\nTexte.\n{% youtube "court" %}\n', 10),
         # no front matter at all
-        ("bare.md", "# Titre\n\nTexte.\n\n{% youtube \"court\" %}\n", 5),
+        ("bare.md", '# Titre\n\nTexte.\n\n{% youtube "court" %}\n', 5),
         # a front matter block that closes at the end of the file (MkDocs reads it as text)
         ("closing.md", "---\ntitle: T\n---", None),
     ],
@@ -213,4 +230,10 @@ def test_lines_count_from_the_top_of_the_file(tmp_path: Path, name: str, raw: st
     site = build_site(config)
     assert "title:" not in site.content(f"posts/{name[:-3]}/").get_text()  # front matter never shows as text
     warnings = [r.getMessage() for r in site.records if r.levelno >= logging.WARNING]
-    assert warnings == ([f"mkdocs_numeco: posts/{name}:{line}: invalid YouTube id 'court': expected 11 characters among letters, digits, _ and -, as in dQw4w9WgXcQ; the video is not embedded until the id is fixed"] if line else [])
+    assert warnings == (
+        [
+            f"mkdocs_numeco: posts/{name}:{line}: invalid YouTube id 'court': expected 11 characters among letters, digits, _ and -, as in dQw4w9WgXcQ; the video is not embedded until the id is fixed"
+        ]
+        if line
+        else []
+    )

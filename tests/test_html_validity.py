@@ -55,19 +55,38 @@ class Error:
 @pytest.fixture(scope="module")
 def checked(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Path], list[Error]]:
     out = tmp_path_factory.mktemp("validity")
-    demo = build_site(_copy_config(ROOT / "mkdocs.yml", out / "demo.yml", ROOT / "demo_site" / "docs", out / "demo")).site_dir
+    demo = build_site(
+        _copy_config(ROOT / "mkdocs.yml", out / "demo.yml", ROOT / "demo_site" / "docs", out / "demo")
+    ).site_dir
     shutil.copytree(BAD_SITE, out / "bad_src")
     bad = build_site(out / "bad_src" / "mkdocs.yml").site_dir
     canary = _canary(demo, out / "canary")
     result = subprocess.run(
-        ["java", "-Xss8m", "-jar", str(vnu_jar()), "--format", "json", "--skip-non-html", "--errors-only", str(demo), str(bad), str(canary)],
+        [
+            "java",
+            "-Xss8m",
+            "-jar",
+            str(vnu_jar()),
+            "--format",
+            "json",
+            "--skip-non-html",
+            "--errors-only",
+            str(demo),
+            str(bad),
+            str(canary),
+        ],
         capture_output=True,
         text=True,
         check=False,
     )
     messages = json.loads(result.stderr)["messages"]
     errors = [
-        Error(Path(m["url"].removeprefix("file:")), m["message"], m.get("firstLine", m.get("lastLine", 0)), m.get("firstColumn", 0))
+        Error(
+            Path(m["url"].removeprefix("file:")),
+            m["message"],
+            m.get("firstLine", m.get("lastLine", 0)),
+            m.get("firstColumn", 0),
+        )
         for m in messages
         if m["type"] == "error"
     ]

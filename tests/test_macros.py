@@ -38,7 +38,11 @@ Le texte après la transcription jamais fermée.
 def site(request: pytest.FixtureRequest, tmp_path):
     plugins = ["search", "numeco", "macros"] if request.param == "macros-last" else ["search", "macros", "numeco"]
     config = write_site(tmp_path, {"index.md": "# Accueil\n", "posts/video.md": post("Une vidéo", "2025-04-01", BODY)})
-    text = config.read_text(encoding="utf-8").replace("- numeco: {}\n", "").replace("plugins:\n- search\n", "plugins:\n" + "".join(f"- {p}\n" for p in plugins))
+    text = (
+        config.read_text(encoding="utf-8")
+        .replace("- numeco: {}\n", "")
+        .replace("plugins:\n- search\n", "plugins:\n" + "".join(f"- {p}\n" for p in plugins))
+    )
     config.write_text(text, encoding="utf-8")
     return build_site(config, strict=False)
 

@@ -24,17 +24,82 @@ SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[Heal
 # Pieces that make the scanner and converter work: delimiters, tag names, ids,
 # quotes, code and comment markers, Markdown structure and hostile HTML.
 FRAGMENTS = [
-    "{%", "%}", "{%-", "-%}", "{{", "}}", "{#", "#}", "{", "}", "%", "#", "-",
-    '"', "'", "\\", " ", "  ", "\t", "\n", "\n\n", "    ", "- ", "1. ", "`", "``", "```", "~~~",
-    "<!--", "-->", "<", ">", "&", "&amp;", "=",
-    "transcription", "endtranscription", "youtube", "dailymotion", "vimeo",
-    "if", "endif", "for", "endfor", "else", "raw", "endraw", "include", "set", "macro", "endmacro",
-    "title", "page.url", "|", '"dQw4w9WgXcQ"', '"x9h51js"', '"76979871"', '"Léa"',
-    "<script>alert(1)</script>", "onerror=alert(1)", "javascript:alert(1)", "Texte de l'autrice.",
+    "{%",
+    "%}",
+    "{%-",
+    "-%}",
+    "{{",
+    "}}",
+    "{#",
+    "#}",
+    "{",
+    "}",
+    "%",
+    "#",
+    "-",
+    '"',
+    "'",
+    "\\",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\n\n",
+    "    ",
+    "- ",
+    "1. ",
+    "`",
+    "``",
+    "```",
+    "~~~",
+    "<!--",
+    "-->",
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "=",
+    "transcription",
+    "endtranscription",
+    "youtube",
+    "dailymotion",
+    "vimeo",
+    "if",
+    "endif",
+    "for",
+    "endfor",
+    "else",
+    "raw",
+    "endraw",
+    "include",
+    "set",
+    "macro",
+    "endmacro",
+    "title",
+    "page.url",
+    "|",
+    '"dQw4w9WgXcQ"',
+    '"x9h51js"',
+    '"76979871"',
+    '"Léa"',
+    "<script>alert(1)</script>",
+    "onerror=alert(1)",
+    "javascript:alert(1)",
+    "Texte de l'autrice.",
     # migration constructs: raw players, DSFR containers and cards
-    '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="x"></iframe>', "<iframe ", "</iframe>",
-    ":::", "::: note", "::: fr-accordion Titre", "{{ component(", ")}}", "'card'", "{title: 'T', url: '/x'}",
-    '<div class="fr-grid-row">', '<div class="fr-col">', "</div>",
+    '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="x"></iframe>',
+    "<iframe ",
+    "</iframe>",
+    ":::",
+    "::: note",
+    "::: fr-accordion Titre",
+    "{{ component(",
+    ")}}",
+    "'card'",
+    "{title: 'T', url: '/x'}",
+    '<div class="fr-grid-row">',
+    '<div class="fr-col">',
+    "</div>",
 ]
 ALPHABET = st.characters(blacklist_categories=("Cs",))
 author_text = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(ALPHABET, max_size=6)), max_size=40).map("".join)
@@ -64,7 +129,9 @@ def test_never_raises_and_reports_real_lines(text: str, ctx: Context) -> None:
 @example("{{{ empty }}% x %}", Context(labels=LABELS, variables={"empty": ""}))
 @example("{{ tick }}` {% x %} `", Context(labels=LABELS, variables={"tick": "`"}))  # a value that opens code
 @example("x {{ v }}\n\n    {% b %}", Context(labels=LABELS, variables={"v": "\n- "}))  # a value that starts a list
-@example('<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>:::', Context(labels=LABELS))  # now a line start
+@example(
+    '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>:::', Context(labels=LABELS)
+)  # now a line start
 def test_converting_its_own_output_changes_nothing(text: str, ctx: Context) -> None:
     once = convert(text, ctx).markdown
     assert convert(once, ctx).markdown == once
@@ -93,9 +160,31 @@ def test_author_text_between_delimiters_survives(text: str, ctx: Context) -> Non
 
 # -- arguments: whatever they hold, they come out as text -----------------------
 
-HOSTILE = ["<", ">", '"', "'", "&", "&amp;", "&#123;", "<script>", "</summary>", " onerror=", "javascript:", "-->", "<!--", "{", "}", "`", "\\"]
+HOSTILE = [
+    "<",
+    ">",
+    '"',
+    "'",
+    "&",
+    "&amp;",
+    "&#123;",
+    "<script>",
+    "</summary>",
+    " onerror=",
+    "javascript:",
+    "-->",
+    "<!--",
+    "{",
+    "}",
+    "`",
+    "\\",
+]
 argument = (
-    st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=5)), min_size=1, max_size=8)
+    st.lists(
+        st.one_of(st.sampled_from(HOSTILE), st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=5)),
+        min_size=1,
+        max_size=8,
+    )
     .map("".join)
     .filter(lambda s: "%}" not in s and s.strip() == s and s != "")
 )
@@ -114,16 +203,34 @@ def elements_and_attributes(html: str) -> tuple[set[str], set[str]]:
 
 OUR_ELEMENTS = {"div", "span", "img", "button", "noscript", "a", "iframe", "details", "summary", "p"}
 OUR_ATTRIBUTES = {
-    "class", "id", "data-provider", "data-video-id", "data-embed-url", "data-title", "type", "aria-hidden",
-    "href", "src", "alt", "title", "allow", "allowfullscreen", "loading", "markdown", "open",
-    "aria-haspopup", "aria-describedby",
+    "class",
+    "id",
+    "data-provider",
+    "data-video-id",
+    "data-embed-url",
+    "data-title",
+    "type",
+    "aria-hidden",
+    "href",
+    "src",
+    "alt",
+    "title",
+    "allow",
+    "allowfullscreen",
+    "loading",
+    "markdown",
+    "open",
+    "aria-haspopup",
+    "aria-describedby",
 }
 
 
 @SETTINGS
 @given(argument, st.sampled_from(["facade", "iframe"]))
 def test_video_title_argument_is_escaped(title: str, embed: str) -> None:
-    out = convert("{% youtube " + '"dQw4w9WgXcQ" ' + quoted(title) + " %}", Context(labels=LABELS, embed=embed)).markdown
+    out = convert(
+        "{% youtube " + '"dQw4w9WgXcQ" ' + quoted(title) + " %}", Context(labels=LABELS, embed=embed)
+    ).markdown
     names, attributes = elements_and_attributes(out)
     assert names <= OUR_ELEMENTS and attributes <= OUR_ATTRIBUTES
     soup = BeautifulSoup(out, "html.parser")
@@ -164,10 +271,40 @@ def test_video_id_argument_is_never_interpolated_raw(provider: str, video_id: st
 # -- front matter ------------------------------------------------------------------
 
 YAML_FRAGMENTS = [
-    "title: ", "date: ", "tags:", "\n", "\n  - ", "\n\t- ", "\t", "  ", '"', "'", "[", "]", "{", "}", ":", ": ", "- ",
-    "2025-13-45", "2025-04-01", "!!python/object", "&a ", "*a", "? ", "|", ">", "#", "---", "...", "%YAML 1.1", "é",
+    "title: ",
+    "date: ",
+    "tags:",
+    "\n",
+    "\n  - ",
+    "\n\t- ",
+    "\t",
+    "  ",
+    '"',
+    "'",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    ": ",
+    "- ",
+    "2025-13-45",
+    "2025-04-01",
+    "!!python/object",
+    "&a ",
+    "*a",
+    "? ",
+    "|",
+    ">",
+    "#",
+    "---",
+    "...",
+    "%YAML 1.1",
+    "é",
 ]
-yaml_text = st.lists(st.one_of(st.sampled_from(YAML_FRAGMENTS), st.text(ALPHABET, max_size=4)), max_size=30).map("".join)
+yaml_text = st.lists(st.one_of(st.sampled_from(YAML_FRAGMENTS), st.text(ALPHABET, max_size=4)), max_size=30).map(
+    "".join
+)
 
 
 @SETTINGS

@@ -44,8 +44,8 @@ _INLINE = r"""
     | (?P<njcomment>\{\#(?:(?!\n[ \t]*\n).)*?\#\})
 """
 _FLAGS = re.MULTILINE | re.DOTALL | re.VERBOSE
-_FULL = re.compile("|".join((_FENCE, _INDENTED, _INLINE)), _FLAGS)
-_NO_INDENT = re.compile("|".join((_FENCE, _INLINE)), _FLAGS)
+_FULL = re.compile(f"{_FENCE}|{_INDENTED}|{_INLINE}", _FLAGS)
+_NO_INDENT = re.compile(f"{_FENCE}|{_INLINE}", _FLAGS)
 
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _ARG = re.compile(
