@@ -128,6 +128,16 @@ class NumecoConfig(base.Config):
     posts_in_nav = c.Type(bool, default=False)
     """Keep posts in the automatic sidebar navigation (they are left out by default)."""
 
+    permalink = c.Optional(c.Type(str))
+    """URL pattern for posts, to keep the addresses of an Eleventy site. `{slug}` is Eleventy's
+    `fileSlug` (file name without extension nor leading date); `{year}`, `{month}`, `{day}` come
+    from the post's date. A post's own front-matter `permalink` (a plain path) wins.
+
+    ```yaml
+    permalink: "actualites/{slug}/"
+    ```
+    """
+
     tags = c.SubConfig(TagsConfig)
     series = c.SubConfig(SeriesConfig)
     listing = c.SubConfig(ListingConfig)

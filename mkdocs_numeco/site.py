@@ -20,6 +20,7 @@ from . import frontmatter
 from .config import NumecoConfig
 from .labels import language_of, resolve_labels
 from .pages import PLACEHOLDER, SitePages
+from .permalinks import Permalinks
 from .posts import Post, build_post, is_post, normalised_meta
 from .render import Renderer
 from .series import build_series
@@ -60,12 +61,15 @@ class SiteBuild:
     def read_pages(self, files: Files) -> None:
         """Read every Markdown page's front matter once, before any page renders."""
         self.files = files
+        permalinks = Permalinks(self.options.permalink, self.config.use_directory_urls, files)
         for file in files.documentation_pages():
             source = file.content_string
             front = frontmatter.read(source)
             post = None
             if is_post(front) and self._selected(file.src_uri):
+                moved = permalinks.apply(file, front)  # before the post records its URL
                 post = build_post(file.src_uri, file.url, front, _title_from_name(file))
+                post.problems.extend(moved)
                 # MkDocs has already applied `not_in_nav`/`exclude_docs` when on_files runs, so a
                 # page nobody classified is INCLUDED here, not UNDEFINED.
                 if not self.options.posts_in_nav and file.inclusion in _UNCLASSIFIED:

@@ -1,0 +1,109 @@
+"""Old Eleventy URLs kept: the `permalink` option and a post's own `permalink`."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+from sitebuild import build_site, post, write_site
+
+from mkdocs_numeco.permalinks import check_pattern, destination, expand, file_slug
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "slug"),
+    [
+        ("actualites/2024-01-10-bilan-annuel.md", "bilan-annuel"),
+        ("actualites/bilan.md", "bilan"),
+        ("actualites/bilan/index.md", "bilan"),
+        ("2024-01-10.md", "2024-01-10"),
+        ("index.md", "index"),
+    ],
+)
+def test_slug_is_eleventy_file_slug(src_uri: str, slug: str) -> None:
+    assert file_slug(src_uri) == slug
+
+
+@pytest.mark.parametrize(
+    ("pattern", "when", "path"),
+    [
+        ("actualites/{slug}/", None, "actualites/bilan/"),
+        ("{year}/{month}/{slug}/", date(2024, 1, 5), "2024/01/bilan/"),
+        ("{year}/{slug}/", None, None),
+    ],
+)
+def test_patterns_expand(pattern: str, when: date | None, path: str | None) -> None:
+    assert expand(pattern, "posts/2024-01-05-bilan.md", when) == path
+
+
+@pytest.mark.parametrize(
+    ("path", "directory_urls", "dest", "url"),
+    [
+        ("actualites/bilan/", True, "actualites/bilan/index.html", "actualites/bilan/"),
+        ("/actualites/bilan/", False, "actualites/bilan/index.html", "actualites/bilan/index.html"),
+        ("actualites/bilan.html", True, "actualites/bilan.html", "actualites/bilan.html"),
+        ("actualites/index.html", True, "actualites/index.html", "actualites/"),
+    ],
+)
+def test_destination(path: str, directory_urls: bool, dest: str, url: str) -> None:
+    assert destination(path, directory_urls) == (dest, url)
+
+
+@pytest.mark.parametrize("pattern", ["actualites/{titre}/", "actualites/", "actualites/{slug"])
+def test_bad_patterns_stop_the_build(pattern: str) -> None:
+    with pytest.raises(PluginError):
+        check_pattern(pattern)
+
+
+def test_posts_move_and_links_follow(tmp_path: Path) -> None:
+    pages = {
+        "index.md": "# Accueil\n\n[Le bilan](posts/2024-01-10-bilan.md)\n",
+        "posts/2024-01-10-bilan.md": post("Bilan", "2024-01-10", "Texte.", tags=["Vidéo"], series="Saison"),
+        "posts/2024-02-01-suite.md": post("Suite", "2024-02-01", "[Avant](2024-01-10-bilan.md)", series="Saison"),
+        "posts/propre.md": post("Propre", "2024-03-01", permalink="/ressources/videos/propre/"),
+    }
+    plugin = {
+        "permalink": "actualites/{slug}/",
+        "tags": {"dir": "actualites/tags"},
+        "series": {"dir": "ressources/videos/serie"},
+    }
+    built = build_site(write_site(tmp_path, pages, plugin))
+    assert built.messages(logging.WARNING) == []
+    for url in (
+        "actualites/bilan/",
+        "actualites/suite/",
+        "ressources/videos/propre/",
+        "actualites/tags/video/",
+        "ressources/videos/serie/saison/",
+    ):
+        assert built.exists(url), url
+    assert not built.exists("posts/2024-01-10-bilan/") and not built.exists("posts/propre/")
+    assert built.content("").select_one("a")["href"] == "actualites/bilan/"
+    assert built.content("actualites/suite/").select_one("p > a[href='../bilan/']")
+    assert built.content("actualites/suite/").select_one("nav.numeco-series a[rel=prev]")["href"] == "../bilan/"
+    assert built.content("actualites/tags/video/").select_one("a[href='../../bilan/']")
+
+
+def test_two_posts_at_one_url_warn(tmp_path: Path) -> None:
+    pages = {
+        "posts/2024-01-10-bilan.md": post("Bilan", "2024-01-10"),
+        "archives/bilan.md": post("Vieux bilan", "2020-01-10"),
+    }
+    built = build_site(write_site(tmp_path, pages, {"permalink": "actualites/{slug}/"}))
+    warnings = built.messages(logging.WARNING)
+    assert len(warnings) == 1
+    assert warnings[0].startswith(
+        "mkdocs_numeco: posts/2024-01-10-bilan.md:1: permalink 'actualites/bilan/' is already the URL of archives/bilan.md"
+    )
+    assert built.exists("actualites/bilan/") and built.exists("posts/2024-01-10-bilan/")
+
+
+def test_template_permalinks_are_refused_with_a_warning(tmp_path: Path) -> None:
+    pages = {"posts/a.md": post("A", "2024-01-10", permalink="/{{ page.fileSlug }}/")}
+    built = build_site(write_site(tmp_path, pages))
+    warnings = built.messages(logging.WARNING)
+    assert len(warnings) == 1 and "posts/a.md:5: permalink" in warnings[0] and "write the URL itself" in warnings[0]
+    assert built.exists("posts/a/")
