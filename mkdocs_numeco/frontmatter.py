@@ -73,7 +73,7 @@ def _load(text: str) -> tuple[dict[str, Any], dict[str, int]]:
         if node is None:
             return {}, {}
         if not isinstance(node, yaml.MappingNode):
-            raise yaml.YAMLError("the front matter is not a mapping of `key: value` lines")
+            raise yaml.MarkedYAMLError(problem="the front matter is not a mapping of `key: value` lines", problem_mark=node.start_mark)
         lines = {str(k.value): k.start_mark.line + 2 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
         data = loader.construct_document(node)
     finally:

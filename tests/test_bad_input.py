@@ -125,6 +125,12 @@ def test_raw_blocks_print_their_content_as_written() -> None:
     assert visible_text(result.markdown) == 'Le shortcode {% youtube "dQw4w9WgXcQ" %} s\'écrit ainsi.'
 
 
+def test_unclosed_raw_block_says_how_to_close_it() -> None:
+    result = run("{% raw %}Le texte reste.")
+    assert len(result.problems) == 1 and "close it with {% endraw %}" in result.problems[0].message
+    assert visible_text(result.markdown) == "Le texte reste."
+
+
 def test_nunjucks_comments_are_hidden_as_in_eleventy() -> None:
     result = run("Visible. {# note pour l'équipe #} Aussi.")
     assert result.problems == []

@@ -237,3 +237,15 @@ def test_lines_count_from_the_top_of_the_file(tmp_path: Path, name: str, raw: st
         if line
         else []
     )
+
+
+def test_front_matter_that_is_not_a_mapping_is_reported_and_never_shown(tmp_path: Path) -> None:
+    from sitebuild import write_site
+
+    raw = '---\n- title: T\n- date: 2025-01-01\n---\n\nTexte.\n\n{% youtube "court" %}\n'
+    config = write_site(tmp_path, {"index.md": "# Accueil\n", "posts/liste.md": raw.encode("utf-8")})
+    site = build_site(config)
+    assert "title:" not in site.content("posts/liste/").get_text()  # MkDocs keeps such a block as text; we don't
+    warnings = [r.getMessage() for r in site.records if r.levelno >= logging.WARNING]
+    assert [w.split(": ")[1] for w in warnings] == ["posts/liste.md:2", "posts/liste.md:8"]
+    assert "not a mapping" in warnings[0] and "invalid YouTube id 'court'" in warnings[1]

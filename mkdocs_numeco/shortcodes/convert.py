@@ -51,6 +51,8 @@ _ADVICE = {
     "from": "remove it: macros can't run here",
     "import": "remove it: macros can't run here",
     "extends": "remove it: the theme provides the layout",
+    "raw": "close it with {% endraw %}, or remove it",
+    "verbatim": "close it with {% endverbatim %}, or remove it",
 }
 _VARIABLE = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
 _CONTAINER_START = re.compile(r"[ ]{0,3}:(?=::)")
