@@ -138,6 +138,15 @@ class NumecoConfig(base.Config):
     ```
     """
 
+    redirect_from = c.ListOfItems(c.Type(str), default=[])
+    """Old URL patterns of posts (same fields as `permalink`): each post gets a small page there
+    that redirects to where it is now. No page is written where a page of the site already is.
+
+    ```yaml
+    redirect_from: ["ressources/videos/{slug}/"]
+    ```
+    """
+
     tags = c.SubConfig(TagsConfig)
     series = c.SubConfig(SeriesConfig)
     listing = c.SubConfig(ListingConfig)

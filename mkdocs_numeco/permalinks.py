@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import re
 import string
+from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 from .frontmatter import FrontMatter, parse_date
 from .shortcodes import Problem
+from .shortcodes.html import esc
 
 FIELDS = frozenset({"slug", "year", "month", "day"})
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
@@ -72,15 +76,43 @@ def destination(path: str, use_directory_urls: bool) -> tuple[str, str]:
     return dest, (f"{clean}/" if clean else "./") if use_directory_urls else dest
 
 
+@dataclass(frozen=True)
+class Redirect:
+    """A page at an old URL that sends readers to where the post is now."""
+
+    dest_uri: str
+    url: str
+    target: File
+
+
+def redirect_html(from_url: str, target_url: str, site_url: str | None, lang: str) -> str:
+    """A redirect page: instant refresh, a link for anyone it doesn't move, the new URL as canonical."""
+    relative = get_relative_url(target_url, from_url)
+    canonical = (site_url.rstrip("/") + "/" + target_url.lstrip("./")) if site_url else relative
+    return (
+        f'<!doctype html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{esc(relative)}</title>\n"
+        f'<meta name="robots" content="noindex">\n'
+        f'<link rel="canonical" href="{esc(canonical)}">\n'
+        f'<meta http-equiv="refresh" content="0; url={esc(relative)}">\n'
+        f'</head>\n<body>\n<p><a href="{esc(relative)}">{esc(relative)}</a></p>\n</body>\n</html>\n'
+    )
+
+
 class Permalinks:
     """Moves posts to their old URLs, one build at a time, refusing to put two pages at one place."""
 
-    def __init__(self, pattern: str | None, use_directory_urls: bool, files: Files) -> None:
-        if pattern:
-            check_pattern(pattern)
+    def __init__(
+        self, pattern: str | None, use_directory_urls: bool, files: Files, redirect_from: list[str] | None = None
+    ) -> None:
+        for one in [pattern or "", *(redirect_from or [])]:
+            if one:
+                check_pattern(one)
         self.pattern = pattern
+        self.redirect_from = list(redirect_from or [])
         self.use_directory_urls = use_directory_urls
         self.taken = {file.dest_uri: file.src_uri for file in files}
+        self.redirects: list[Redirect] = []
 
     def apply(self, file: File, front: FrontMatter) -> list[Problem]:
         """Move `file` to its permalink, if it has one; problems say why it stayed."""
@@ -123,3 +155,24 @@ class Permalinks:
         file.dest_uri, file.url = dest, url
         file.__dict__.pop("abs_dest_path", None)  # cached from the old dest_uri
         return []
+
+    def plan_redirects(self, file: File, front: FrontMatter) -> None:
+        """Remember the old URLs of a post (after `apply`), one per `redirect_from` pattern."""
+        when = parse_date(front.data.get("date"))
+        for pattern in self.redirect_from:
+            path = expand(pattern, file.src_uri, when)
+            if path is not None:
+                dest, url = destination(path, self.use_directory_urls)
+                if dest != file.dest_uri:
+                    self.redirects.append(Redirect(dest, url, file))
+
+    def redirect_files(self, config: MkDocsConfig) -> list[File]:
+        """The redirect pages, except where a page of the site already is (it wins), in URL order."""
+        files: dict[str, File] = {}
+        lang = str(config.theme.get("language") or "en")
+        for one in sorted(self.redirects, key=lambda r: (r.dest_uri, r.target.src_uri)):
+            if one.dest_uri in self.taken or one.dest_uri in files:
+                continue
+            html = redirect_html(one.url, one.target.url, config.site_url, lang)
+            files[one.dest_uri] = File.generated(config, one.dest_uri, content=html)
+        return list(files.values())

@@ -61,13 +61,14 @@ class SiteBuild:
     def read_pages(self, files: Files) -> None:
         """Read every Markdown page's front matter once, before any page renders."""
         self.files = files
-        permalinks = Permalinks(self.options.permalink, self.config.use_directory_urls, files)
+        permalinks = Permalinks(self.options.permalink, self.config.use_directory_urls, files, self.options.redirect_from)
         for file in files.documentation_pages():
             source = file.content_string
             front = frontmatter.read(source)
             post = None
             if is_post(front) and self._selected(file.src_uri):
                 moved = permalinks.apply(file, front)  # before the post records its URL
+                permalinks.plan_redirects(file, front)
                 post = build_post(file.src_uri, file.url, front, _title_from_name(file))
                 post.problems.extend(moved)
                 # MkDocs has already applied `not_in_nav`/`exclude_docs` when on_files runs, so a
@@ -76,6 +77,8 @@ class SiteBuild:
                     file.inclusion = InclusionLevel.NOT_IN_NAV
                 self.posts.append(post)
             self.pages[file.src_uri] = PageRecord(front, post, source.count("\n"))
+        for redirect in permalinks.redirect_files(self.config):
+            files.append(redirect)
 
     def generate_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Index series and tags across all posts, then add the generated pages."""

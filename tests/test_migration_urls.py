@@ -107,3 +107,33 @@ def test_template_permalinks_are_refused_with_a_warning(tmp_path: Path) -> None:
     warnings = built.messages(logging.WARNING)
     assert len(warnings) == 1 and "posts/a.md:5: permalink" in warnings[0] and "write the URL itself" in warnings[0]
     assert built.exists("posts/a/")
+
+
+def test_redirect_pages_from_old_urls(tmp_path: Path) -> None:
+    pages = {
+        "posts/2024-01-10-bilan.md": post("Bilan", "2024-01-10"),
+        "ressources/videos/suite.md": "# Une vraie page\n",
+        "posts/2024-02-01-suite.md": post("Suite", "2024-02-01"),
+    }
+    plugin = {"redirect_from": ["ressources/videos/{slug}/", "{year}/{slug}.html"]}
+    built = build_site(write_site(tmp_path, pages, plugin))
+    assert built.messages(logging.WARNING) == []
+    page = built.soup("ressources/videos/bilan/")
+    assert page.select_one("meta[http-equiv=refresh]")["content"] == "0; url=../../../posts/2024-01-10-bilan/"
+    assert page.select_one("link[rel=canonical]")["href"] == "https://example.org/posts/2024-01-10-bilan/"
+    assert page.select_one("meta[name=robots]")["content"] == "noindex"
+    assert page.select_one("body a")["href"] == "../../../posts/2024-01-10-bilan/"
+    assert page.select_one("html")["lang"] == "fr"
+    flat = built.soup("2024/bilan.html")
+    assert flat.select_one("meta[http-equiv=refresh]")["content"] == "0; url=../posts/2024-01-10-bilan/"
+    # a real page at the old URL wins over the redirect
+    assert built.content("ressources/videos/suite/").select_one("h1").get_text() == "Une vraie page"
+
+
+def test_redirects_follow_permalinks(tmp_path: Path) -> None:
+    pages = {"posts/2024-01-10-bilan.md": post("Bilan", "2024-01-10")}
+    plugin = {"permalink": "actualites/{slug}/", "redirect_from": ["posts/{slug}/", "actualites/{slug}/"]}
+    built = build_site(write_site(tmp_path, pages, plugin))
+    assert built.soup("posts/bilan/").select_one("body a")["href"] == "../../actualites/bilan/"
+    # no redirect onto the post itself
+    assert built.content("actualites/bilan/").select_one("h1").get_text() == "Bilan"
