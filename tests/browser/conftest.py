@@ -11,19 +11,15 @@ before the reader asks, so the tests read that record.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
-import sys
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from numeco_browser import CHROMIUM, CHROMIUM_ARGS, HERE, ROOT, DemoPage, is_loopback
+from numeco_browser import CHROMIUM, CHROMIUM_ARGS, HERE, ROOT, DemoPage, built_and_served, is_loopback
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -44,56 +40,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 # -- the demo site ---------------------------------------------------------------
 
 
-# Material's instant navigation only takes over links listed in sitemap.xml,
-# matched on scheme, host, port and path. So the demo is built for the address
-# it is served from, as `mkdocs serve` does: site_url is overridden (the CLI
-# has no flag for it, hence load_config in a child process).
-BUILD = """
-import sys
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-build(load_config(sys.argv[1], site_url=sys.argv[2], site_dir=sys.argv[3]))
-"""
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address) -> None:
-        # The browser drops connections it no longer needs (page changes, aborted loads).
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 @pytest.fixture(scope="session")
 def served_demo(tmp_path_factory: pytest.TempPathFactory):
     """(build directory, base URL): the demo built once, served on 127.0.0.1 at a free port."""
     out = tmp_path_factory.mktemp("demo-site")
-    handler = functools.partial(_QuietHandler, directory=str(out))
-    server = _Server(("127.0.0.1", 0), handler)
-    base_url = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
-        result = subprocess.run(
-            [sys.executable, "-c", BUILD, str(ROOT / "mkdocs.yml"), base_url, str(out)],
-            check=False,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        assert result.returncode == 0, f"building the demo failed:\n{result.stderr}"
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
+    with built_and_served(ROOT / "mkdocs.yml", out) as base_url:
         yield out, base_url
-        server.shutdown()
-        thread.join()
-    finally:
-        server.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from numeco_browser import DemoPage, is_loopback
+from numeco_browser import DemoPage, built_and_served, is_loopback
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -199,5 +199,65 @@ def test_instant_navigation_to_the_next_episode_then_play(visit, demo_posts):
     expect(page.locator("article h1")).to_have_text(_post_title(destination))
     assert page.evaluate("window.numecoTestNoReload === true"), "the link caused a full page load"
     assert all(is_loopback(url) for url in visit.requests)
+    # Material parses the new page with scripting off: <noscript> links become elements, kept out of sight.
+    for fallback in page.locator(".numeco-video__fallback").all():
+        expect(fallback).to_be_hidden()
     _play_and_check(visit, "click", _video_names(destination)[0])
     _check_transcript(page)
+
+
+ENGLISH_POST = """---
+title: "Lighter pages"
+date: 2025-01-02
+tags: [Video]
+series: "Basics"
+---
+
+{% youtube "dQw4w9WgXcQ" %}
+
+{% transcription "Ada" %}
+First paragraph of the transcript.
+
+Second paragraph of the transcript.
+{% endtranscription %}
+"""
+
+
+@pytest.fixture(scope="module")
+def english_site(tmp_path_factory):
+    """A one-post site in English, built and served like the demo."""
+    root = tmp_path_factory.mktemp("english")
+    (root / "docs" / "posts").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (root / "docs" / "posts" / "lighter.md").write_text(ENGLISH_POST, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        "site_name: Test\nsite_url: https://example.org/\n"
+        "theme: {name: material, language: en, font: false, features: [navigation.instant]}\n"
+        "plugins: [numeco]\n",
+        encoding="utf-8",
+    )
+    with built_and_served(root / "mkdocs.yml", tmp_path_factory.mktemp("english-site")) as base_url:
+        yield base_url
+
+
+def test_english_labels_in_the_browser(open_context, english_site):
+    visit = open_context()
+    page = visit.page
+    page.goto(english_site + "posts/lighter/", wait_until="load")
+    box = page.locator(FACADE)
+    expect(box.locator("button")).to_have_accessible_name(re.compile(r"^Play the video: Lighter pages "))
+    link = box.locator("xpath=following-sibling::*[1]").locator("a")
+    expect(link).to_have_text("Read the transcript")
+    assert link.evaluate("a => a.hash") == "#" + page.locator("details.numeco-transcript").get_attribute("id")
+
+    page.locator("details.numeco-transcript > summary").click()
+    page.get_by_role("button", name="Expand").click()
+    dialog = page.get_by_role("dialog", name="Transcript: Ada")
+    expect(dialog).to_contain_text("Second paragraph of the transcript.")
+    dialog.get_by_role("button", name="Close").click()
+    expect(dialog).to_be_hidden()
+
+    box.locator("button").click()
+    expect(box.locator("iframe")).to_have_attribute("title", "Video: Lighter pages")
+    expect(box.locator("iframe")).to_be_focused()
+    assert {urlsplit(url).hostname for url in visit.external} == {"www.youtube-nocookie.com"}
