@@ -103,7 +103,7 @@ def _order(value: Any, front: FrontMatter, problems: list[Problem]) -> int | Non
     try:
         return int(value)
     except (TypeError, ValueError):
-        problems.append(Problem(front.line_of("series_order"), f"series_order {value!r} is not a whole number and was ignored"))
+        problems.append(Problem(front.line_of("series_order"), f"series_order {value!r} is not a whole number and was ignored: write one, as in 'series_order: 2'"))
         return None
 
 
