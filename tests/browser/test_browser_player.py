@@ -189,6 +189,8 @@ def test_instant_navigation_to_the_next_episode_then_play(visit, demo_posts):
     by_path = {p.path: p for p in demo_posts}
     visit.open(starts[0].path)
     page = visit.page
+    # Material ignores clicks until it has read sitemap.xml (fetched after load).
+    page.wait_for_load_state("networkidle")
     # A full reload would drop this flag; Material's instant navigation keeps the window.
     page.evaluate("window.numecoTestNoReload = true")
     link = page.locator(".numeco-series a[rel=next]").first
