@@ -74,7 +74,7 @@ def _load(text: str) -> tuple[dict[str, Any], dict[str, int]]:
             return {}, {}
         if not isinstance(node, yaml.MappingNode):
             raise yaml.MarkedYAMLError(problem="the front matter is not a mapping of `key: value` lines", problem_mark=node.start_mark)
-        lines = {str(k.value): k.start_mark.line + 2 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+        lines = {str(k.value): _line(text, k.start_mark) for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
         data = loader.construct_document(node)
     finally:
         loader.dispose()
@@ -94,7 +94,7 @@ def _recover(text: str, error: yaml.YAMLError, result: FrontMatter) -> None:
                 Problem(line, "front matter is indented with a tab; YAML wants spaces. It was read as if the tab were spaces: replace the tab with spaces")
             )
             return
-    line = _error_line(error)
+    line = _error_line(text, error)
     result.data, result.lines = _salvage(text)
     kept = ", ".join(sorted(result.data)) or "nothing"
     result.problems.append(
@@ -102,7 +102,7 @@ def _recover(text: str, error: yaml.YAMLError, result: FrontMatter) -> None:
     )
 
 
-def _error_line(error: yaml.YAMLError) -> int:
+def _error_line(text: str, error: yaml.YAMLError) -> int:
     """The line to fix: where an unclosed quote or bracket opens, else where YAML gave up."""
     context = str(getattr(error, "context", None) or "")
     marks = [getattr(error, "problem_mark", None), getattr(error, "context_mark", None)]
@@ -110,20 +110,29 @@ def _error_line(error: yaml.YAMLError) -> int:
         # YAML only notices an unclosed quote or bracket at the end of the block.
         marks.reverse()
     mark = next((m for m in marks if m is not None), None)
-    return mark.line + 2 if mark is not None else 1
+    return _line(text, mark) if mark is not None else 1
+
+
+def _line(text: str, mark: yaml.Mark) -> int:
+    """The file line of a YAML mark (line 1 is `---`).
+
+    Counted from the character index: YAML also breaks lines at `\r`, NEL and
+    U+2028, which editors and MkDocs don't.
+    """
+    return text.count("\n", 0, mark.index) + 2
 
 
 def _reason(error: yaml.YAMLError) -> str:
     parts = [getattr(error, "context", None), getattr(error, "problem", None)]
     text = ": ".join(str(p) for p in parts if p) or str(error)
-    return text.strip().splitlines()[0]
+    return (text.strip().splitlines() or ["unknown error"])[0]
 
 
 def _salvage(text: str) -> tuple[dict[str, Any], dict[str, int]]:
     """Keep each top-level `key: value` line that parses on its own."""
     data: dict[str, Any] = {}
     lines: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=2):
+    for number, line in enumerate(text.split("\n"), start=2):  # not splitlines(): lines are the editor's
         m = _TOP_LEVEL_KEY.match(line)
         if not m or not m.group(2):
             continue

@@ -175,8 +175,10 @@ class _Converter:
                 html, self.status[index] = comment(token.raw), "converted"
             elif self.ctx.keep_templates:
                 html = token.raw
-            elif token.kind == "comment":  # `{# … #}` is a Nunjucks comment: hidden in Eleventy too
-                html = comment(token.raw)
+            elif token.kind == "comment":
+                # `{# … #}` is a Nunjucks comment: Eleventy leaves nothing of it in the page, not even
+                # in the HTML source, where a note meant for the team would be published.
+                html = ""
             elif token.kind == "expr":
                 html = self._expression(token, quiet=index in self.quiet)
             else:
