@@ -152,6 +152,7 @@ class Discovery:
 
     def _structured_data(self, post: Post, videos: list[Any], output: str) -> list[dict[str, Any]]:
         page_url = self._absolute(post.url)
+        videos = [video for video in videos if video.provider.kind == "video"]  # a podcast player is no VideoObject
         if not videos:
             image = self._image_url(post.image) if post.image else None
             return [

@@ -279,6 +279,32 @@ def test_consecutive_cards_in_a_grid_row_make_one_grid() -> None:
     assert [(c.kind, c.name, c.status) for c in constructs] == [("cards", "2 cards", "converted")]
 
 
+@pytest.mark.parametrize(
+    ("before", "as_html"),
+    [
+        ("", False),
+        ("Texte.\n\n", False),
+        ("<div>\n", True),
+        ('<div class="x">\n  <p>Intro</p>\n  ', True),
+        ("<!-- note -->\n\n", False),
+    ],
+)
+def test_a_card_in_raw_html_is_written_in_html(before: str, as_html: bool) -> None:
+    text = (
+        before
+        + '{{ component("card", {title: "A & *B*", url: "/a/", image: {src: "i.png", alt: "I"}}) }}\n'
+        + ("</div>\n" if as_html else "")
+    )
+    markdown, problems, _ = run(text)
+    assert problems == []
+    assert ("markdown>" not in markdown) is as_html
+    soup = html(to_html(markdown, extensions=["md_in_html", "attr_list"]))
+    item = soup.select_one("div.grid.cards > ul > li")
+    assert item.select_one("strong > a").get_text() == "A & *B*"
+    assert item.select_one("strong > a")["href"] == "/a/"
+    assert (item.select_one("img")["src"], item.select_one("img")["alt"]) == ("i.png", "I")
+
+
 def test_the_component_import_is_dropped_silently() -> None:
     text = (
         '{% from "components/component.njk" import component with context %}\n\n{{ component("card", {title: "A"}) }}\n'
@@ -393,3 +419,9 @@ def test_converting_the_output_again_changes_nothing() -> None:
     )
     once = run(text, variables={"title": "T"})[0]
     assert run(once, variables={"title": "T"})[0] == once
+
+
+def test_upper_case_iframes_are_players_too() -> None:
+    markdown, _, constructs = run('<IFRAME SRC="https://www.youtube.com/embed/dQw4w9WgXcQ" TITLE="Titre"></IFRAME>\n')
+    assert html(markdown).select_one("div.numeco-video")["data-title"] == "Vidéo\u00a0: Titre"
+    assert [c.status for c in constructs] == ["upgraded"]

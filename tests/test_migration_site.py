@@ -9,6 +9,7 @@ Built once; the promises of issue 7:
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from pathlib import Path
@@ -126,8 +127,17 @@ def test_cards_become_material_grid_cards(site: Built) -> None:
     assert single.select_one("img")["src"] == "/img/atelier.png"
     assert [b.get_text() for b in single.select(".numeco-card__badge")] == ["Formation", "En ligne"]
     assert single.select_one("small").get_text() == "2024-03-07"
-    external = site.content(url("2023-10-09-carte-partenaires")).select("div.grid.cards li strong > a")
-    assert [a["href"] for a in external] == ["https://www.ademe.fr/", "https://www.arcep.fr/"]
+    partners = site.content(url("2023-10-09-carte-partenaires"))
+    external = partners.select("div.grid.cards li strong > a")
+    assert [a["href"] for a in external] == [
+        "https://www.ademe.fr/",
+        "https://www.arcep.fr/",
+        "/partenaires/devenir-partenaire/",
+    ]
+    # a card inside the author's own <div>, where Markdown is not read, is written in HTML
+    in_html = partners.select_one("div.fr-mt-4w > div.grid.cards > ul > li")
+    assert [p.get_text() for p in in_html.select("p")] == ["Devenir partenaire", "Rejoindre le réseau *régional*."]
+    assert in_html.select_one("hr")
 
 
 def test_containers_become_admonitions(site: Built) -> None:
@@ -175,3 +185,12 @@ def test_upgrade_can_be_switched_off(tmp_path: Path) -> None:
     article = built.content(url("2024-06-12-conference-vimeo"))
     assert article.select("div.numeco-video") == []
     assert article.select_one("iframe")["src"] == "https://player.vimeo.com/video/76979871?h=8272103f6e&badge=0"
+
+
+def test_a_podcast_is_no_video_object(site: Built) -> None:
+    def types(stem: str) -> list[str]:
+        scripts = site.soup(url(stem)).select("script[type='application/ld+json']")
+        return [json.loads(s.string)["@type"] for s in scripts]
+
+    assert types("2024-10-02-podcast-reemploi") == ["BlogPosting"]
+    assert types("2024-09-20-webinaire-peertube") == ["VideoObject"]

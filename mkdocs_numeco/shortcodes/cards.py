@@ -7,7 +7,8 @@ last two, so `read_call` is a small reader for exactly this subset.
 
 A card is written as a Markdown list item inside `<div class="grid cards"
 markdown>` (Material's grid cards), so that MkDocs resolves and checks its
-image and link like any other.
+image and link like any other. Inside raw HTML (a `<div>` of the author's),
+where Markdown is not read, the same card is written in HTML.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ _NAME = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*")
 _CONSTANTS = {"true": True, "false": False, "null": None, "undefined": None, "none": None}
 # Python-Markdown's escapable characters that HTML escaping leaves alone.
 _MARKDOWN = re.compile(r"([\\`*_\[\]()#+\-.!|~])")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 class CardError(ValueError):
@@ -177,34 +179,71 @@ def validate(argument: Any) -> str | None:
     return None
 
 
-def render_grid(cards: list[Mapping[str, Any]]) -> str:
-    """One Material grid holding `cards`, each a list item (blank lines around: a block of its own)."""
-    items = "\n\n".join(_item(card) for card in cards)
+def in_raw_html(text: str, offset: int) -> bool:
+    """Whether `offset` sits in a block that starts with an HTML tag, where Markdown is not read."""
+    blanks = list(_BLANK_LINE.finditer(text, 0, offset))
+    block = text[blanks[-1].end() if blanks else 0 : offset].lstrip()
+    return block.startswith("<") and not block.startswith("<!--")
+
+
+def render_grid(cards: list[Mapping[str, Any]], *, html: bool = False) -> str:
+    """One Material grid holding `cards`: Markdown list items, or HTML for a place Markdown is not read."""
+    if html:
+        items = "".join(f"<li>{''.join(_html_parts(card))}</li>" for card in cards)
+        return f'<div class="grid cards numeco-cards"><ul>{items}</ul></div>'
+    items = "\n\n".join("-   " + "\n\n    ".join(_markdown_parts(card)) for card in cards)
     return f'<div class="grid cards numeco-cards" markdown>\n\n{items}\n\n</div>'
 
 
-def _item(card: Mapping[str, Any]) -> str:
-    lines: list[str] = []
+def _fields(card: Mapping[str, Any]) -> dict[str, Any]:
+    """What a card shows, read once for both writings."""
     image = card.get("image")
     if isinstance(image, Mapping):
-        src = _text(image.get("src") or image.get("path"))
-        if src:
-            lines.append(f"![{md_text(_text(image.get('alt')))}]({md_url(src)})")
-    elif isinstance(image, str) and image.strip():
-        lines.append(f"![]({md_url(image.strip())})")
-    title = md_text(_text(card.get("title")))
-    target = _text(card.get("url")) or _text(card.get("externalUrl"))
-    lines.append(f"**[{title}]({md_url(target)})**" if target else f"**{title}**")
-    detail = _text(card.get("detail") or card.get("date"))
-    if detail:
-        lines.append(f"<small>{esc(detail)}</small>")
-    description = _text(card.get("description"))
-    if description:
-        lines.extend(("---", md_text(description)))
-    badges = [b for b in (_badge(x) for x in _list(card.get("badges")) + _list(card.get("tags"))) if b]
-    if badges:
-        lines.append(" ".join(f'<span class="numeco-card__badge">{esc(b)}</span>' for b in badges))
-    return "-   " + "\n\n    ".join(lines)
+        src, alt = _text(image.get("src") or image.get("path")), _text(image.get("alt"))
+    else:
+        src, alt = _text(image) if isinstance(image, str) else "", ""
+    return {
+        "src": src,
+        "alt": alt,
+        "title": _text(card.get("title")),
+        "target": _text(card.get("url")) or _text(card.get("externalUrl")),
+        "detail": _text(card.get("detail") or card.get("date")),
+        "description": _text(card.get("description")),
+        "badges": [b for b in (_badge(x) for x in _list(card.get("badges")) + _list(card.get("tags"))) if b],
+    }
+
+
+def _markdown_parts(card: Mapping[str, Any]) -> list[str]:
+    f = _fields(card)
+    parts = [f"![{md_text(f['alt'])}]({md_url(f['src'])})"] if f["src"] else []
+    title = md_text(f["title"])
+    parts.append(f"**[{title}]({md_url(f['target'])})**" if f["target"] else f"**{title}**")
+    parts.extend(_shared_parts(f, md_text))
+    return parts
+
+
+def _html_parts(card: Mapping[str, Any]) -> list[str]:
+    f = _fields(card)
+    parts = [f'<p><img src="{esc(f["src"])}" alt="{esc(f["alt"])}"></p>'] if f["src"] else []
+    title = esc(f["title"])
+    parts.append(
+        f'<p><strong><a href="{esc(f["target"])}">{title}</a></strong></p>'
+        if f["target"]
+        else f"<p><strong>{title}</strong></p>"
+    )
+    parts.extend(
+        f"<p>{part}</p>" if not part.startswith("<hr") else part for part in _shared_parts(f, esc, rule="<hr>")
+    )
+    return parts
+
+
+def _shared_parts(f: dict[str, Any], text: Callable[[str], str], rule: str = "---") -> list[str]:
+    parts = [f"<small>{esc(f['detail'])}</small>"] if f["detail"] else []
+    if f["description"]:
+        parts.extend((rule, text(" ".join(f["description"].split()))))
+    if f["badges"]:
+        parts.append(" ".join(f'<span class="numeco-card__badge">{esc(b)}</span>' for b in f["badges"]))
+    return parts
 
 
 def md_text(text: str) -> str:

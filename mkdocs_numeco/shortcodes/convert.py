@@ -398,6 +398,8 @@ class _Converter:
             self.status[index] = "unsupported"
         if not found:
             return comment(token.raw)
+        if token.kind == "component" and cards.in_raw_html(self.text, token.start):
+            return cards.render_grid(found, html=True)  # no blank lines: they could end the author's HTML block
         return f"\n\n{cards.render_grid(found)}\n\n"
 
     def _container(self, token: Token, index: int, fences: dict[int, containers.Fence], unmatched: list[int]) -> str:

@@ -35,7 +35,7 @@ _INLINE = r"""
            \s*</div>)+
         \s*</div>[ \t]*$)
     | (?P<component>\{\{-?[ \t\n]*component[ \t\n]*\((?P<call>(?:(?!\n[ \t]*\n).)*?)\)[ \t\n]*-?\}\})
-    | (?P<iframe><iframe\b[^>]*>(?:(?!</iframe).)*?</iframe[ \t]*>)
+    | (?P<iframe><(?i:iframe)\b[^>]*>(?:(?!</(?i:iframe)).)*?</(?i:iframe)[ \t]*>)
     | (?P<container>^[ ]{0,3}:{3,}[ \t]*(?P<cname>[A-Za-z][\w-]*)?(?P<ctitle>[^\n]*)$)  # markdown-it container
     | (?P<tag>\{%(?P<ltrim>-?)[ \t\n]*(?P<name>[A-Za-z_]\w*)
               (?P<args>(?:(?!\n[ \t]*\n)(?!-?%\}).)*?)
