@@ -110,10 +110,10 @@ def test_other_iframes_are_not_players(src: str) -> None:
 @pytest.mark.parametrize(
     ("width", "height", "kind", "style"),
     [
-        ("560", "315", "video", "aspect-ratio: 560 / 315; max-width: 560px"),
-        ("640px", "480px", "video", "aspect-ratio: 640 / 480; max-width: 640px"),
+        ("560", "315", "video", "--numeco-ratio: 560 / 315; max-width: 560px"),
+        ("640px", "480px", "video", "--numeco-ratio: 640 / 480; max-width: 640px"),
         ("100%", "100%", "video", ""),
-        ("100%", "190px", "audio", "aspect-ratio: auto; height: 190px"),
+        ("100%", "190px", "audio", "--numeco-ratio: auto; height: 190px"),
         ("", "", "audio", ""),
         ("0", "315", "video", ""),
     ],
@@ -146,7 +146,7 @@ def test_a_raw_player_becomes_the_facade_with_the_authors_title_and_size() -> No
     assert box["data-provider"] == "vimeo"
     assert box["data-embed-url"] == "https://player.vimeo.com/video/76979871?dnt=1"
     assert box["data-title"] == "Vidéo\u00a0: Sobriété & données"
-    assert box["style"] == "aspect-ratio: 640 / 360; max-width: 640px"
+    assert box["style"] == "--numeco-ratio: 640 / 360; max-width: 640px"
     assert box.select_one("button.numeco-video__play").get_text().startswith("Lire la vidéo\u00a0: Sobriété & données")
     assert problems == []
     assert [(c.kind, c.name, c.status) for c in constructs] == [("iframe", "vimeo", "upgraded")]

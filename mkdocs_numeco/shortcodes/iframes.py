@@ -129,13 +129,18 @@ def _acast(parts: SplitResult, segments: list[str]) -> Player | None:
 
 
 def size_style(width: str, height: str, kind: str) -> str:
-    """The iframe's size as CSS for the facade box: its proportions, and its width as a maximum."""
+    """The iframe's size as CSS for the facade box: its proportions, and its width as a maximum.
+
+    The proportions go through `--numeco-ratio`, which numeco.css gives to
+    `aspect-ratio` (an inline `aspect-ratio` trips HTML validators whose CSS
+    checker predates the property).
+    """
     w, h = _pixels(width), _pixels(height)
     if kind == "audio":  # a podcast player is a strip, not a screen
-        return f"aspect-ratio: auto; height: {h}px" if h else ""
+        return f"--numeco-ratio: auto; height: {h}px" if h else ""
     rules = []
     if w and h:
-        rules.append(f"aspect-ratio: {w} / {h}")
+        rules.append(f"--numeco-ratio: {w} / {h}")
     if w:
         rules.append(f"max-width: {w}px")
     return "; ".join(rules)
