@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from demo_build import build_demo
 from sitebuild import build_site
 
-ROOT = Path(__file__).parent.parent
 BAD_SITE = Path(__file__).parent / "fixtures" / "bad_site"
 CANARY_MARKUP = '<div class="numeco-video" data-canary="1"><span><div>bloc dans une ligne</div></span></div>'
 
@@ -55,9 +55,8 @@ class Error:
 @pytest.fixture(scope="module")
 def checked(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Path], list[Error]]:
     out = tmp_path_factory.mktemp("validity")
-    demo = build_site(
-        _copy_config(ROOT / "mkdocs.yml", out / "demo.yml", ROOT / "demo_site" / "docs", out / "demo")
-    ).site_dir
+    (out / "demo").mkdir()
+    demo = build_demo(out / "demo", strict=False).site_dir
     shutil.copytree(BAD_SITE, out / "bad_src")
     bad = build_site(out / "bad_src" / "mkdocs.yml").site_dir
     canary = _canary(demo, out / "canary")
@@ -91,14 +90,6 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Path], 
         if m["type"] == "error"
     ]
     return {"demo": demo, "bad": bad, "canary": canary}, errors
-
-
-def _copy_config(source: Path, target: Path, docs: Path, site_dir: Path) -> Path:
-    """The demo's mkdocs.yml, with absolute folders so that it builds into `site_dir`."""
-    text = source.read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if not line.startswith(("docs_dir:", "site_dir:"))]
-    target.write_text("\n".join([f"docs_dir: {docs}", f"site_dir: {site_dir}", *lines]) + "\n", encoding="utf-8")
-    return target
 
 
 def _canary(demo: Path, folder: Path) -> Path:
