@@ -181,9 +181,9 @@ VALID = {
     "vimeo": ["76979871", "1"],
 }
 INVALID = {
-    "dailymotion": ["x9h_51js", "x9h-51", "x9h51js?autoplay=1", "é", '"><script>alert(1)</script>'],
+    "dailymotion": ["x9h_51js", "x9h-51", "x9h51js?autoplay=1", "é", "x9h51js\n", '"><script>alert(1)</script>'],
     "youtube": ["dQw4w9", "dQw4w9WgXcQQ", "dQw4w9WgXc!", "javascript:alert(1)", "dQw4w9WgXc<"],
-    "vimeo": ["7697a", "-1", "1.5", "javascript:alert(1)", "1 onerror=alert(1)"],
+    "vimeo": ["7697a", "-1", "1.5", "\uff17\uff16", "javascript:alert(1)", "1 onerror=alert(1)"],
 }
 
 
