@@ -134,3 +134,15 @@ def test_the_series_box_window_follows_the_episode(tmp_path: Path) -> None:
     # The last episode: the window stops at the end of the series.
     last = _post_page(site.root / "site-plugin", 116).select_one("nav.numeco-series")
     assert [int(li["value"]) for li in last.select(".numeco-series__list li")] == list(range(14, 25))
+
+
+def test_pagination_shows_a_window_of_page_numbers(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", 120)  # 12 listing pages of 10 posts
+    run_build(site, "plugin")
+    page = BeautifulSoup((site.root / "site-plugin" / "posts" / "page" / "6" / "index.html").read_text("utf-8"), "lxml")
+    nav = page.select_one("nav.numeco-pagination")
+    items = [li.get_text(strip=True) for li in nav.select("li") if not li.select_one("a[rel]")]
+    assert items == ["1", "…", "4", "5", "6", "7", "8", "…", "12"]
+    assert nav.select_one('[aria-current="page"]')["href"] == "./"
+    assert nav.select_one("li.numeco-pagination__gap")["aria-hidden"] == "true"
+    assert [a["href"] for a in nav.select("a[rel]")] == ["../5/", "../7/"]
