@@ -18,11 +18,10 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from builds import child_env
-from synthetic import MOUNT, SyntheticSite, post_source
+from synthetic import MOUNT, SyntheticSite
 
 BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
 
@@ -55,13 +54,28 @@ class _Server:
 
     def __init__(self, site: SyntheticSite, dirty: bool) -> None:
         self.port = free_port()
-        command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(site.config("plugin")), "-a", f"127.0.0.1:{self.port}"]
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "-f",
+            str(site.config("plugin")),
+            "-a",
+            f"127.0.0.1:{self.port}",
+        ]
         if dirty:
             command.append("--dirty")
         self.lines: queue.Queue[tuple[float, str]] = queue.Queue()
         self.log: list[str] = []
         self.proc = subprocess.Popen(
-            command, cwd=site.root, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, bufsize=1
+            command,
+            cwd=site.root,
+            env=child_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            bufsize=1,
         )
         threading.Thread(target=self._pump, daemon=True).start()
 
@@ -195,10 +209,13 @@ def _links_to(server: _Server, page: str, target: str) -> list[str]:
     return [text for href, text in parser.links if urlsplit(urljoin(base, href)).path == want]
 
 
-def check_pages(server: _Server, site: SyntheticSite, number: int, title: str, old_tag: str, new_tag: str) -> tuple[dict[str, bool], list[str]]:
+def check_pages(
+    server: _Server, site: SyntheticSite, number: int, title: str, old_tag: str, new_tag: str
+) -> tuple[dict[str, bool], list[str]]:
     """After the last edit: the post and every generated page that lists it show the new state."""
-    from mkdocs_numeco.slugs import slugify
     from synthetic import series_of
+
+    from mkdocs_numeco.slugs import slugify
 
     post = f"posts/post-{number:05d}/"
     parser = _Links()

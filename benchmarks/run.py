@@ -27,28 +27,32 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from builds import Build, inspect_output, median, run_build  # noqa: E402
-from machine import describe_machine  # noqa: E402
-from profiling import profile_build  # noqa: E402
-from reload import measure_serve  # noqa: E402
-from report import evaluate_targets, render_markdown  # noqa: E402
-from synthetic import write_site  # noqa: E402
+from builds import Build, inspect_output, median, run_build
+from machine import describe_machine
+from profiling import breakdown, profile_build, read_profile
+from reload import measure_serve
+from report import evaluate_targets, render_markdown
+from synthetic import write_site
 
 VARIANTS = ("plugin", "floor")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 5000, 10000], help="numbers of posts")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 2000, 5000, 10000], help="numbers of posts")
     parser.add_argument("--runs", type=int, default=3, help="builds of each variant per size (medians are reported)")
-    parser.add_argument("--results-dir", type=Path, default=HERE / "results", help="where results.md and results.json go")
+    parser.add_argument(
+        "--results-dir", type=Path, default=HERE / "results", help="where results.md and results.json go"
+    )
     parser.add_argument("--work-dir", type=Path, default=None, help="where sites are generated (default: a temp dir)")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites")
     parser.add_argument("--profile-size", type=int, default=1000, help="posts in the profiled build (0: no profile)")
     parser.add_argument("--serve-size", type=int, default=1000, help="posts in the `mkdocs serve` site (0: no serve)")
     parser.add_argument("--reloads", type=int, default=3, help="edits timed per `mkdocs serve` mode")
     parser.add_argument(
-        "--plugin-rev", default=None, help="benchmark the plugin as committed at this git revision, not the working tree"
+        "--plugin-rev",
+        default=None,
+        help="benchmark the plugin as committed at this git revision, not the working tree",
     )
     return parser.parse_args(argv)
 
@@ -112,8 +116,12 @@ def benchmark_size(root: Path, size: int, runs: int) -> dict:
 def _profile(work: Path, size: int) -> dict:
     _log(f"profiling a {size}-post build")
     site = write_site(work / f"profile{size}", size)
-    share = profile_build(site, work / "build.prof")
+    # Floor and plugin back to back, so that both see about the same machine load.
+    floor = breakdown(profile_build(site, work / "floor.prof", "floor"))
+    plugin_stats = profile_build(site, work / "plugin.prof", "plugin")
+    share = read_profile(plugin_stats)
     result = {"posts": size, **asdict(share), "own_share": share.own_share, "handlers_share": share.handlers_share}
+    result["breakdown"] = {"floor": floor, "plugin": breakdown(plugin_stats)}
     shutil.rmtree(site.root, ignore_errors=True)
     return result
 
@@ -158,12 +166,14 @@ def _plugin_source(rev: str | None, work: Path) -> str:
 def _imported_from() -> str:
     """Where a build child would import the plugin from (PYTHONPATH may point elsewhere)."""
     code = "import mkdocs_numeco; print(mkdocs_numeco.__file__)"
-    done = subprocess.run([sys.executable, "-c", code], cwd=tempfile.gettempdir(), capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tempfile.gettempdir(), capture_output=True, text=True, check=False
+    )
     return done.stdout.strip() or "nowhere (not importable)"
 
 
 def _git(repo: Path, *args: str) -> str:
-    done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True)
+    done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=False)
     return done.stdout.strip() if done.returncode == 0 else "unknown"
 
 

@@ -15,12 +15,45 @@ from pathlib import Path
 TAGS = ("Vidéo", "Podcast", "Mesure", "Écoconception", "Réemploi", "Données", "Formation", "Ministères")
 SERIES = ("Paroles d'experts saison 1", "Paroles d'experts saison 2", "Retours de terrain", "Le podcast NumEco")
 POSTERS = 4
-WORDS = (
-    "numérique responsable sobriété mesure empreinte service public agents ministère données réemploi "
-    "matériel centre hébergement formation sensibilisation écoconception accessibilité usage durée vie "
-    "équipement impact énergie réseau terminal logiciel démarche collectif initiative administration "
-    "référentiel indicateur achat politique stratégie communauté"
-).split()
+WORDS = [
+    "numérique",
+    "responsable",
+    "sobriété",
+    "mesure",
+    "empreinte",
+    "service",
+    "public",
+    "agents",
+    "ministère",
+    "données",
+    "réemploi",
+    "matériel",
+    "centre",
+    "hébergement",
+    "formation",
+    "sensibilisation",
+    "écoconception",
+    "accessibilité",
+    "usage",
+    "durée",
+    "vie",
+    "équipement",
+    "impact",
+    "énergie",
+    "réseau",
+    "terminal",
+    "logiciel",
+    "démarche",
+    "collectif",
+    "initiative",
+    "administration",
+    "référentiel",
+    "indicateur",
+    "achat",
+    "politique",
+    "stratégie",
+    "communauté",
+]
 FIRST_DAY = date(2015, 1, 5)
 SITE_URL = "https://example.org/bench/"
 MOUNT = "/bench/"  # the path of SITE_URL, where `mkdocs serve` mounts the site
@@ -84,7 +117,7 @@ def post_source(number: int) -> str:
     paragraphs = "\n\n".join(f"<p>{_sentence(rng, 45)}</p>" for _ in range(8))
     return f"""---
 layout: layouts/post.njk
-title: "Épisode #{number} : {_sentence(rng, 5).rstrip('.')}"
+title: "Épisode #{number} : {_sentence(rng, 5).rstrip(".")}"
 description: {_sentence(rng, 14)}
 date: {day.isoformat()}
 image:
@@ -99,7 +132,7 @@ tags:
 {{%- {provider} "{video_id}" -%}}
 
 <!-- légende de la vidéo-->
-**{speaker}, {_sentence(rng, 4).rstrip('.')}**
+**{speaker}, {_sentence(rng, 4).rstrip(".")}**
 
 <!-- description-->
 {_sentence(rng, 30)}
@@ -152,7 +185,9 @@ def write_site(root: Path, posts: int) -> SyntheticSite:
     site = SyntheticSite(root, posts)
     (site.docs / "posts").mkdir(parents=True)
     (site.docs / "images").mkdir()
-    (site.docs / "index.md").write_text("# Accueil\n\nUn site de démonstration généré pour le banc de mesure.\n", "utf-8")
+    (site.docs / "index.md").write_text(
+        "# Accueil\n\nUn site de démonstration généré pour le banc de mesure.\n", "utf-8"
+    )
     for index in range(POSTERS):
         (site.docs / "images" / f"poster-{index}.svg").write_text(_poster(index), "utf-8")
     for number in range(1, posts + 1):

@@ -19,8 +19,8 @@ BENCH = REPO / "benchmarks"
 SIZES = (20, 30)
 sys.path.insert(0, str(BENCH))
 
-from builds import inspect_output, run_build  # noqa: E402
-from synthetic import post_source, tags_of, write_site  # noqa: E402
+from builds import inspect_output, run_build
+from synthetic import post_source, tags_of, write_site
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,9 @@ def test_one_row_per_size_with_both_variants(results: dict) -> None:
         for variant in ("plugin", "floor"):
             measured = row[variant]
             assert len(measured["seconds"]) == 1
-            assert all(_number(value) for value in (measured["median_s"], measured["peak_rss_mb"], measured["ms_per_page"]))
+            assert all(
+                _number(value) for value in (measured["median_s"], measured["peak_rss_mb"], measured["ms_per_page"])
+            )
             assert measured["warnings"] == 0
         assert _number(row["build_ratio"]) and _number(row["per_page_ratio"])
 
@@ -66,6 +68,11 @@ def test_profile_and_serve_are_reported(results: dict) -> None:
     profile = results["profile"]
     assert 0 < profile["own_share"] <= profile["handlers_share"] < 1
     assert any(row["function"].startswith("mkdocs_numeco/plugin.py:") for row in profile["top_handlers"])
+    parts = profile["breakdown"]
+    assert parts["floor"]["mkdocs-numeco event handlers"] == 0 < parts["plugin"]["mkdocs-numeco event handlers"]
+    for variant in ("floor", "plugin"):
+        named = [seconds for name, seconds in parts[variant].items() if name != "total"]
+        assert sum(named) == pytest.approx(parts[variant]["total"], abs=0.05)
     for mode in ("full", "dirty"):
         serve = results["serve"][mode]
         assert len(serve["reload_s"]) == 1 and _number(serve["reload_s"][0])
@@ -119,7 +126,9 @@ def test_a_post_page_does_not_grow_with_the_site(tmp_path: Path) -> None:
     episodes = box.select(".numeco-series__list li")
     assert len(episodes) == 11
     assert [li["value"] for li in episodes] == [str(n) for n in range(1, 12)]
-    assert box.select_one(".numeco-series__list [aria-current=page]").get_text(strip=True) == episodes[0].get_text(strip=True)
+    assert box.select_one(".numeco-series__list [aria-current=page]").get_text(strip=True) == episodes[0].get_text(
+        strip=True
+    )
     assert box.select_one(".numeco-series__all a")["href"] == "../../series/paroles-d-experts-saison-2/"
 
 
