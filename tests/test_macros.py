@@ -28,6 +28,16 @@ Publié sur {{ config.site_name }}.
 
 {% youtube "trop-court" %}
 
+Pour documenter la syntaxe : `{% youtube "ID" %}` et `{{ page.title }}`.
+
+```nunjucks
+{% transcription "Nom" %}
+Texte.
+{% endtranscription %}
+```
+
+<!-- une note de l'autrice : {{ rien }} -->
+
 {% transcription "Sans fin" %}
 
 Le texte après la transcription jamais fermée.
@@ -55,7 +65,10 @@ def test_shortcodes_are_converted_and_the_build_succeeds(site) -> None:
 
 
 def test_macros_renders_what_is_not_ours(site) -> None:
-    text = " ".join(site.content("posts/video/").get_text().split())
+    page = site.content("posts/video/")
+    for code in page.select("code"):  # shown as written on purpose: see the test below
+        code.decompose()
+    text = " ".join(page.get_text().split())
     assert "Publié sur Test." in text
     assert "Le titre est connu." in text
     assert "Le texte après la transcription jamais fermée." in text
@@ -71,3 +84,11 @@ def test_only_our_mistakes_are_reported_and_macros_has_no_error(site) -> None:
     # the comments we leave hold nothing Jinja would run, so macros leaves them alone
     comments = site.content("posts/video/").find_all(string=lambda s: isinstance(s, Comment))
     assert any("trop-court" in c for c in comments)
+
+
+def test_code_that_shows_the_syntax_stays_as_written(site) -> None:
+    """macros renders code blocks too; what authors show there must reach the reader as typed."""
+    page = site.content("posts/video/")
+    assert [c.get_text() for c in page.select("p code")] == ['{% youtube "ID" %}', "{{ page.title }}"]
+    assert page.select_one("pre code").get_text() == '{% transcription "Nom" %}\nTexte.\n{% endtranscription %}\n'
+    assert any("{{ rien }}" in c for c in page.find_all(string=lambda s: isinstance(s, Comment)))

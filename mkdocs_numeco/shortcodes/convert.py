@@ -114,7 +114,7 @@ class Construct:
 
 def convert(markdown: str, ctx: Context) -> Conversion:
     """Replace every shortcode of `markdown` that sits outside code."""
-    tokens = list(scan(markdown, ctx.first_line))
+    tokens = list(scan(markdown, ctx.first_line, code=ctx.keep_templates))
     if not tokens:
         return Conversion(markdown)
     return _Converter(markdown, tokens, ctx).run()
@@ -152,7 +152,11 @@ class _Converter:
         for index, token in enumerate(self.tokens):
             if index in self.replacements:
                 continue
-            if token.kind == "tag" and token.name in PROVIDERS:
+            if token.kind == "code":
+                # Only with keep_templates: the engine after us renders code too, where
+                # authors show shortcodes as written; `raw` makes it print them as they are.
+                html = "{% raw %}" + token.raw + "{% endraw %}"
+            elif token.kind == "tag" and token.name in PROVIDERS:
                 link = transcript_ids[min(videos_seen, len(transcript_ids) - 1)] if transcript_ids else None
                 video = self._video(token, link)
                 videos_seen += video is not None
@@ -432,6 +436,8 @@ class _Converter:
     def _construct(self, index: int) -> Construct | None:
         """What the check command says about token `index`."""
         token = self.tokens[index]
+        if token.kind == "code":
+            return None
         status = self.status.get(index)
         if status == "":
             return None

@@ -26,7 +26,7 @@ _INDENTED = r"""
         (?:(?:[ ]{4}|\t)[^\n]*(?:\n|\Z))+                   # indented lines
     )"""
 _INLINE = r"""
-    (?P<code>(?P<ticks>`++)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`))
+    (?P<code>(?P<ticks>`+)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`))  # as Python-Markdown: a run may give back ticks
     | (?P<comment><!--.*?-->)
     | (?P<grid>^[ \t]*<div[ \t]+class="fr-grid-row[^"\n]*"[^>\n]*>     # a DSFR grid row holding only cards
         (?:\s*<div[ \t]+class="fr-col[^"\n]*"[^>\n]*>
@@ -47,6 +47,9 @@ _FLAGS = re.MULTILINE | re.DOTALL | re.VERBOSE
 _FULL = re.compile(f"{_FENCE}|{_INDENTED}|{_INLINE}", _FLAGS)
 _NO_INDENT = re.compile(f"{_FENCE}|{_INLINE}", _FLAGS)
 
+# Groups of the patterns whose text Markdown shows as written.
+_LITERAL_GROUPS = frozenset({"fence", "indented", "code", "comment"})
+_DELIMITER = re.compile(r"\{[%{#]")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _ARG = re.compile(
     r"""\s*(?:"(?P<dq>(?:[^"\\]|\\.)*)"|'(?P<sq>(?:[^'\\]|\\.)*)'|(?P<bare>[^\s,"']+))\s*,?""",
@@ -118,16 +121,23 @@ class _LineCounter:
         return self.line
 
 
-def scan(text: str, first_line: int = 1) -> Iterator[Token]:
-    """Yield every tag and expression of `text` that sits outside code, in order."""
+def scan(text: str, first_line: int = 1, code: bool = False) -> Iterator[Token]:
+    """Yield every tag and expression of `text` that sits outside code, in order.
+
+    With `code`, also yield a "code" token for each code block, code span or
+    HTML comment that holds a template delimiter (`{%`, `{{`, `{#`): what a
+    template engine running after us would read although Markdown shows it as is.
+    """
     lines = _LineCounter(text, first_line)
-    yield from _scan(text, 0, len(text), _FULL, lines)
+    yield from _scan(text, 0, len(text), _FULL, lines, code)
 
 
-def _scan(text: str, start: int, end: int, pattern: re.Pattern[str], lines: _LineCounter) -> Iterator[Token]:
+def _scan(text: str, start: int, end: int, pattern: re.Pattern[str], lines: _LineCounter, code: bool = False) -> Iterator[Token]:
     for m in pattern.finditer(text, start, end):
         if pattern is _FULL and m.group("indented") is not None and _is_list_continuation(text, m.start()):
-            yield from _scan(text, m.start(), m.end(), _NO_INDENT, lines)
+            yield from _scan(text, m.start(), m.end(), _NO_INDENT, lines, code)
+        elif code and m.lastgroup in _LITERAL_GROUPS and _DELIMITER.search(m.group(0)):
+            yield Token("code", "", m.start(), m.end(), lines.at(m.start()), m.group(0))
         elif m.group("tag") is not None:
             strings, bare, _ = parse_args(m.group("args"))
             yield Token("tag", m.group("name"), m.start(), m.end(), lines.at(m.start()), m.group(0), strings, bare, m.group("args"))
