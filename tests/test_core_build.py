@@ -219,10 +219,11 @@ def test_english_labels_and_date(tmp_path) -> None:
     assert article.select_one("details summary").get_text() == "Transcript: Ann"
     assert article.select_one(".numeco-video__transcript-link").get_text() == "Read the transcript"
     assert article.select_one(".numeco-transcript__expand").get_text() == "Expand"
+    assert article.select_one(".numeco-transcript__expand")["data-close-label"] == "Close"
 
 
 def test_options_iframe_open_labels(tmp_path) -> None:
-    options = {"embed": "iframe", "transcript": {"open": True, "type": "quote"}, "labels": {"expand": "Plein écran"}}
+    options = {"embed": "iframe", "transcript": {"open": True, "type": "quote"}, "labels": {"expand": "Plein écran", "close": "Quitter"}}
     pages = {"p.md": post("Titre", "2025-04-01", '{% vimeo "76979871" %}\n\n{% transcription %}\nMot.\n{% endtranscription %}')}
     built = build_site(write_site(tmp_path, pages, plugin=options), strict=True)
     article = built.content("p/")
@@ -233,7 +234,9 @@ def test_options_iframe_open_labels(tmp_path) -> None:
     assert frame["allow"] == "autoplay; fullscreen; picture-in-picture"
     details = article.select_one("details.numeco-transcript")
     assert details.has_attr("open") and "quote" in details["class"]
-    assert details.select_one(".numeco-transcript__expand").get_text() == "Plein écran"
+    expand = details.select_one(".numeco-transcript__expand")
+    assert expand.get_text() == "Plein écran"
+    assert expand["data-close-label"] == "Quitter"  # the dialog's close button reads it
 
 
 def test_extensions_enabled_without_user_configuration(tmp_path) -> None:

@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   document.documentElement.classList.add("numeco-js");
-  var dialog, content, heading, home, opener;
+  var dialog, content, heading, closer, home, opener;
 
   function play(box) {
     var url = box.getAttribute("data-embed-url");
@@ -25,14 +25,13 @@
     bar.className = "numeco-dialog__bar";
     heading = document.createElement("h2");
     heading.id = "numeco-dialog-title";
-    var close = document.createElement("button");
-    close.type = "button";
-    close.className = "numeco-dialog__close";
-    close.textContent = document.documentElement.lang.indexOf("fr") === 0 ? "Fermer" : "Close";
-    close.addEventListener("click", function () { dialog.close(); });
+    closer = document.createElement("button");
+    closer.type = "button";
+    closer.className = "numeco-dialog__close";
+    closer.addEventListener("click", function () { dialog.close(); });
     content = document.createElement("div");
     content.className = "md-typeset numeco-dialog__content";
-    bar.append(heading, close);
+    bar.append(heading, closer);
     dialog.append(bar, content);
     dialog.addEventListener("close", function () {
       while (content.firstChild) home.appendChild(content.firstChild);
@@ -47,6 +46,7 @@
     home = details.querySelector(".numeco-transcript__body");
     opener = button;
     heading.textContent = details.querySelector("summary").textContent;
+    closer.textContent = button.getAttribute("data-close-label");
     while (home.firstChild) content.appendChild(home.firstChild);
     dialog.showModal();
   }

@@ -17,7 +17,8 @@ def render_open(dom_id: str, speaker: str | None, labels: dict[str, str], *, kin
         f'<details class="numeco-transcript {esc(kind)}" id="{dom_id}"{open_attr} markdown="1">\n'
         f'<summary id="{dom_id}-title">{esc(summary)}</summary>\n'
         f'<p class="numeco-transcript__actions"><button type="button" class="numeco-transcript__expand"'
-        f' aria-haspopup="dialog" aria-describedby="{dom_id}-title">{esc(labels["expand"])}</button></p>\n'
+        f' aria-haspopup="dialog" aria-describedby="{dom_id}-title" data-close-label="{esc(labels["close"])}">'
+        f'{esc(labels["expand"])}</button></p>\n'
         f'<div class="numeco-transcript__body" markdown="1">'
     )
 

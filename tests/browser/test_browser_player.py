@@ -143,6 +143,8 @@ def _check_transcript(page) -> None:
     # The close button does the same.
     expand.click()
     expect(dialog).to_be_visible()
+    # its label comes from the site's labels, through the expand button
+    expect(dialog.locator("button.numeco-dialog__close")).to_have_text(expand.get_attribute("data-close-label"))
     dialog.locator("button.numeco-dialog__close").click()
     expect(dialog).to_be_hidden()
     expect(expand).to_be_focused()
