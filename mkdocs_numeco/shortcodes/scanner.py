@@ -31,11 +31,11 @@ _INLINE = r"""
     | (?P<grid>^[ \t]*<div[ \t]+class="fr-grid-row[^"\n]*"[^>\n]*>     # a DSFR grid row holding only cards
         (?:\s*<div[ \t]+class="fr-col[^"\n]*"[^>\n]*>
            (?:\s*\{%-?[ \t]*from[ \t][^%\n]*-?%\})?
-           \s*\{\{-?[ \t\n]*component[ \t\n]*\((?:(?!\n[ \t]*\n).)*?\)[ \t\n]*-?\}\}
+           \s*\{\{-?[ \t\n]*component[ \t\n]*\((?:(?!\n[ \t]*\n)(?!\{\{).)*?\)[ \t\n]*-?\}\}
            \s*</div>)+
         \s*</div>[ \t]*$)
-    | (?P<component>\{\{-?[ \t\n]*component[ \t\n]*\((?P<call>(?:(?!\n[ \t]*\n).)*?)\)[ \t\n]*-?\}\})
-    | (?P<iframe><(?i:iframe)\b[^>]*>(?:(?!</(?i:iframe)).)*?</(?i:iframe)[ \t]*>)
+    | (?P<component>\{\{-?[ \t\n]*component[ \t\n]*\((?P<call>(?:(?!\n[ \t]*\n)(?!\{\{).)*?)\)[ \t\n]*-?\}\})
+    | (?P<iframe><(?i:iframe)\b[^>]*>(?:(?!</?(?i:iframe)).)*?</(?i:iframe)[ \t]*>)
     | (?P<container>^[ ]{0,3}:{3,}[ \t]*(?P<cname>[A-Za-z][\w-]*)?(?P<ctitle>[^\n]*)$)  # markdown-it container
     | (?P<tag>\{%(?P<ltrim>-?)[ \t\n]*(?P<name>[A-Za-z_]\w*)
               (?P<args>(?:(?!\n[ \t]*\n)(?!-?%\}).)*?)
