@@ -425,3 +425,15 @@ def test_upper_case_iframes_are_players_too() -> None:
     markdown, _, constructs = run('<IFRAME SRC="https://www.youtube.com/embed/dQw4w9WgXcQ" TITLE="Titre"></IFRAME>\n')
     assert html(markdown).select_one("div.numeco-video")["data-title"] == "Vidéo\u00a0: Titre"
     assert [c.status for c in constructs] == ["upgraded"]
+
+
+@pytest.mark.timeout(60)  # a hang guard, not a measurement: the old pattern never finished on this input
+@pytest.mark.parametrize("end", ["texte\n", "</div>\n"])
+def test_a_long_unclosed_grid_row_is_scanned_in_one_go(end: str) -> None:
+    cell = (
+        '\t<div class="fr-col-12">\n\t\t{{ component("card", {title: "A", image: {src: "x", alt: ""}}) }}\n\t</div>\n'
+    )
+    _, problems, constructs = run('<div class="fr-grid-row">\n' + cell * 60 + end)
+    assert problems == []
+    expected = [("cards", "60 cards")] if end == "</div>\n" else [("cards", "1 card")] * 60
+    assert [(c.kind, c.name) for c in constructs] == expected
