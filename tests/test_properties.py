@@ -215,6 +215,7 @@ OUR_ATTRIBUTES = {
     "data-video-id",
     "data-embed-url",
     "data-title",
+    "data-close-label",
     "type",
     "aria-hidden",
     "href",

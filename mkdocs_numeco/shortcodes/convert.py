@@ -146,7 +146,9 @@ class _Converter:
         open_ids = dict(zip(sorted(pairs), transcript_ids))
         closing = set(pairs.values())
         fences = [containers.Fence(i, t.name, t.source) for i, t in enumerate(self.tokens) if t.kind == "container"]
-        self.fence_pairs, unmatched = containers.pair([f for f in fences if f.index not in self.replacements])
+        self.fence_pairs, unmatched_list = containers.pair([f for f in fences if f.index not in self.replacements])
+        self.fence_openers = {close: open_ for open_, close in self.fence_pairs.items()}
+        unmatched = set(unmatched_list)
         fence_of = {fence.index: fence for fence in fences}
         videos_seen = 0
         for index, token in enumerate(self.tokens):
@@ -198,52 +200,45 @@ class _Converter:
 
     def _plan_literal_blocks(self) -> None:
         """`{% raw %}…{% endraw %}`: the tags go, what they enclose is printed as written."""
-        index = 0
-        while index < len(self.tokens):
-            token = self.tokens[index]
-            end_name = LITERAL_BLOCKS.get(token.name) if token.kind == "tag" else None
-            end = self._next_named(index, end_name) if end_name else None
-            if end is None:
-                index += 1
+        start, end_name = None, None
+        for index, token in enumerate(self.tokens):
+            if token.kind != "tag":
                 continue
-            for inner in range(index, end + 1):
-                raw = self.tokens[inner].raw
-                if self.ctx.keep_templates:
-                    self.replacements[inner] = raw  # the template engine after us honours raw itself
-                else:
-                    # Braces as character references: shown as typed, never read as a tag again.
-                    self.replacements[inner] = "" if inner in (index, end) else literal_braces(raw)
-            index = end + 1
+            if start is None and token.name in LITERAL_BLOCKS:
+                start, end_name = index, LITERAL_BLOCKS[token.name]
+            elif start is not None and token.name == end_name:
+                self._literal(start, index)
+                start = None
+
+    def _literal(self, start: int, end: int) -> None:
+        for inner in range(start, end + 1):
+            raw = self.tokens[inner].raw
+            if self.ctx.keep_templates:
+                self.replacements[inner] = raw  # the template engine after us honours raw itself
+            else:
+                # Braces as character references: shown as typed, never read as a tag again.
+                self.replacements[inner] = "" if inner in (start, end) else literal_braces(raw)
 
     def _plan_logic_blocks(self) -> None:
-        """Pair each Nunjucks logic block with its closing tag; what is inside is reported with it."""
+        """Pair each Nunjucks logic block with its closing tag; what is inside is reported with it.
+
+        One pass with a stack per block name (nesting of the same name counts),
+        then the outermost pairs claim what they enclose.
+        """
+        stacks: dict[str, list[int]] = {}
+        ends = {end: name for name, end in LOGIC_BLOCKS.items()}
+        pairs: dict[int, int] = {}
         for index, token in enumerate(self.tokens):
-            if index in self.replacements or index in self.quiet or not _opens_block(token):
+            if index in self.replacements or token.kind != "tag":
                 continue
-            end = self._matching_end(index, token.name, LOGIC_BLOCKS[token.name])
-            if end is not None:
-                self.block_ends[index] = end
-                self.quiet.update(range(index + 1, end + 1))
-
-    def _next_named(self, index: int, name: str) -> int | None:
-        for later in range(index + 1, len(self.tokens)):
-            if self.tokens[later].kind == "tag" and self.tokens[later].name == name:
-                return later
-        return None
-
-    def _matching_end(self, index: int, name: str, end_name: str) -> int | None:
-        depth = 0
-        for later in range(index + 1, len(self.tokens)):
-            other = self.tokens[later]
-            if later in self.replacements or other.kind != "tag":
-                continue
-            if other.name == name and _opens_block(other):
-                depth += 1
-            elif other.name == end_name:
-                if depth == 0:
-                    return later
-                depth -= 1
-        return None
+            if _opens_block(token):
+                stacks.setdefault(token.name, []).append(index)
+            elif token.name in ends and stacks.get(ends[token.name]):
+                pairs[stacks[ends[token.name]].pop()] = index
+        for index in sorted(pairs):
+            if index not in self.quiet:
+                self.block_ends[index] = pairs[index]
+                self.quiet.update(range(index + 1, pairs[index] + 1))
 
     def _pair_transcripts(self) -> dict[int, int]:
         """Map each opening transcription tag to its closing tag."""
@@ -406,7 +401,7 @@ class _Converter:
             return cards.render_grid(found, html=True)  # no blank lines: they could end the author's HTML block
         return f"\n\n{cards.render_grid(found)}\n\n"
 
-    def _container(self, token: Token, index: int, fences: dict[int, containers.Fence], unmatched: list[int]) -> str:
+    def _container(self, token: Token, index: int, fences: dict[int, containers.Fence], unmatched: set[int]) -> str:
         """`::: name title` and `:::` lines: Material admonitions, or a warning when they don't pair."""
         fence = fences[index]
         self.names[index] = fence.name or "end"
@@ -417,7 +412,7 @@ class _Converter:
                 "this ':::' closes no container: remove it")
             self._problem(token, f"{what}; the line is left out of the page as an HTML comment")
             return comment(token.raw)
-        opener = fence if not fence.closes else next(fences[o] for o, c in self.fence_pairs.items() if c == index)
+        opener = fences[self.fence_openers[index]] if fence.closes else fence
         if fence.closes:
             self.status[index] = ""  # listed once, with its opening line
         if opener.name not in containers.ADMONITIONS:

@@ -27,7 +27,7 @@ _INDENTED = r"""
     )"""
 _INLINE = r"""
     (?P<code>(?P<ticks>`+)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`))  # as Python-Markdown: a run may give back ticks
-    | (?P<comment><!--.*?-->)
+    | (?P<comment><!--(?:(?!<!--).)*?-->)  # no nested opener: linear on unclosed comments
     | (?P<grid>^[ \t]*<div[ \t]+class="fr-grid-row[^"\n]*"[^>\n]*>     # a DSFR grid row holding only cards
         (?:\s*<div[ \t]+class="fr-col[^"\n]*"[^>\n]*>
            (?:\s*\{%-?[ \t]*from[ \t][^%\n]*-?%\})?
@@ -35,12 +35,12 @@ _INLINE = r"""
            \s*</div>)+
         \s*</div>[ \t]*$)
     | (?P<component>\{\{-?[ \t\n]*component[ \t\n]*\((?P<call>(?:(?!\n[ \t]*\n)(?!\{\{).)*?)\)[ \t\n]*-?\}\})
-    | (?P<iframe><(?i:iframe)\b[^>]*>(?:(?!</?(?i:iframe)).)*?</(?i:iframe)[ \t]*>)
+    | (?P<iframe><(?i:iframe)\b[^<>]*>(?:(?!</?(?i:iframe)).)*?</(?i:iframe)[ \t]*>)
     | (?P<container>^[ ]{0,3}:{3,}[ \t]*(?P<cname>[A-Za-z][\w-]*)?(?P<ctitle>[^\n]*)$)  # markdown-it container
     | (?P<tag>\{%(?P<ltrim>-?)[ \t\n]*(?P<name>[A-Za-z_]\w*)
-              (?P<args>(?:(?!\n[ \t]*\n)(?!-?%\}).)*?)
+              (?P<args>(?:(?!\n[ \t]*\n)(?!-?%\})(?!\{%).)*?)   # no nested opener: linear on unclosed tags
               [ \t\n]*(?P<rtrim>-?)%\})
-    | (?P<expr>\{\{-?(?P<body>(?:(?!\n[ \t]*\n)(?!-?\}\}).)*?)-?\}\})
+    | (?P<expr>\{\{-?(?P<body>(?:(?!\n[ \t]*\n)(?!-?\}\})(?!\{\{).)*?)-?\}\})
     | (?P<njcomment>\{\#(?:(?!\n[ \t]*\n).)*?\#\})
 """
 _FLAGS = re.MULTILINE | re.DOTALL | re.VERBOSE
@@ -102,8 +102,10 @@ def parse_args(text: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
 
 def _is_list_continuation(text: str, start: int) -> bool:
     """Whether an indented block at `start` continues a list rather than being code."""
-    before = text[:start].rstrip("\n \t")
-    previous_line = before[before.rfind("\n") + 1 :]
+    end = start  # walk back over blank lines without copying the text (linear overall)
+    while end > 0 and text[end - 1] in "\n \t":
+        end -= 1
+    previous_line = text[text.rfind("\n", 0, end) + 1 : end]
     return bool(_LIST_ITEM.match(previous_line)) or previous_line[:1] in (" ", "\t")
 
 
