@@ -38,9 +38,9 @@ _INLINE = r"""
     | (?P<iframe><(?i:iframe)\b[^<>]*>(?:(?!</?(?i:iframe)).)*?</(?i:iframe)[ \t]*>)
     | (?P<container>^[ ]{0,3}:{3,}[ \t]*(?P<cname>[A-Za-z][\w-]*)?(?P<ctitle>[^\n]*)$)  # markdown-it container
     | (?P<tag>\{%(?P<ltrim>-?)[ \t\n]*(?P<name>[A-Za-z_]\w*)
-              (?P<args>(?:(?!\n[ \t]*\n)(?!-?%\})(?!\{%).)*?)   # no nested opener: linear on unclosed tags
+              (?P<args>(?>"[^"\n]*"|'[^'\n]*'|(?!\n[ \t]*\n)(?!-?%\})(?!\{%).)*?)  # a new opener only in quotes: linear
               [ \t\n]*(?P<rtrim>-?)%\})
-    | (?P<expr>\{\{-?(?P<body>(?:(?!\n[ \t]*\n)(?!-?\}\})(?!\{\{).)*?)-?\}\})
+    | (?P<expr>\{\{-?(?P<body>(?>"[^"\n]*"|'[^'\n]*'|(?!\n[ \t]*\n)(?!-?\}\})(?!\{\{).)*?)-?\}\})
     | (?P<njcomment>\{\#(?:(?!\n[ \t]*\n).)*?\#\})
 """
 _FLAGS = re.MULTILINE | re.DOTALL | re.VERBOSE
