@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from .config import NumecoConfig
-from .posts import Post
+from .posts import Post, is_external
 from .render import Renderer
 from .series import Series
 from .tags import Tag, newest_first, paginate
@@ -141,9 +141,15 @@ class _Linker:
 
     def image(self, post: Post) -> str | None:
         """Thumbnail URL; never an external one (no third-party request)."""
-        if not post.image or "://" in post.image or post.image.startswith(("//", "data:")):
-            return None
-        return self.uri(post.image)
+        return local_image_url(self.pages.files, post.image, self.page_url)
+
+
+def local_image_url(files: Files | None, docs_path: str | None, page_url: str) -> str | None:
+    """URL of an image of the docs as seen from `page_url`; None for external or missing images."""
+    if not docs_path or files is None or is_external(docs_path):
+        return None
+    file = files.get_file_from_path(docs_path)
+    return get_relative_url(file.url, page_url) if file is not None else None
 
 
 def _index(folder: str) -> str:

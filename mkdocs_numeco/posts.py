@@ -118,12 +118,17 @@ def _image(value: Any, src_uri: str) -> tuple[str | None, str]:
     return resolve_path(path, src_uri), _text(alt)
 
 
+def is_external(path: str) -> bool:
+    """An image that lives elsewhere: loading it would be a third-party request."""
+    return "://" in path or path.startswith(("//", "data:"))
+
+
 def resolve_path(path: str, src_uri: str) -> str:
     """A docs-relative path for `path` as written in the post at `src_uri`.
 
     Absolute URLs stay as they are; `/x.png` is relative to the docs root.
     """
-    if "://" in path or path.startswith("//") or path.startswith("data:"):
+    if is_external(path):
         return path
     if path.startswith("/"):
         return posixpath.normpath(path.lstrip("/"))

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from .posts import Post
 from .slugs import slugify
@@ -87,7 +88,7 @@ def order_episodes(posts: list[Post]) -> tuple[list[Post], str]:
 
 def _dates_ascending(posts: list[Post]) -> bool:
     dates = [p.date for p in posts if p.date]
-    return all(a <= b for a, b in zip(dates, dates[1:]))
+    return all(a <= b for a, b in pairwise(dates))
 
 
 def _most_common_spelling(names: object) -> str:

@@ -14,12 +14,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from . import frontmatter
 from .config import NumecoConfig
 from .labels import language_of, resolve_labels
-from .pages import PLACEHOLDER, SitePages
+from .pages import PLACEHOLDER, SitePages, local_image_url
 from .permalinks import Permalinks
 from .posts import Post, build_post, is_post, normalised_meta
 from .render import Renderer
@@ -112,7 +111,7 @@ class SiteBuild:
         ctx = Context(
             labels=self.labels,
             title=post.title if post else str(page.meta.get("title") or ""),
-            poster=self._url(post.image, page) if post and post.image else None,
+            poster=local_image_url(self.files, post.image, page.url) if post else None,
             poster_alt=post.image_alt if post else "",
             embed=self.options.embed,
             upgrade_iframes=self.options.upgrade_iframes,
@@ -140,15 +139,6 @@ class SiteBuild:
             if skip > 0:
                 return "\n".join(lines[skip:])
         return markdown
-
-    def _url(self, target: str, page: Page) -> str | None:
-        """URL of a docs-relative path as seen from `page`; external URLs are never used."""
-        if "://" in target or target.startswith("//") or target.startswith("data:"):
-            return None
-        file = self.files.get_file_from_path(target) if self.files is not None else None
-        if file is None:
-            return None
-        return get_relative_url(file.url, page.url)
 
     def _report(self, page: Page, problems: list[Problem]) -> None:
         for problem in problems:

@@ -85,7 +85,7 @@ def test_french_alphabetical_order() -> None:
 def test_paginate_23_by_10() -> None:
     pages = paginate(list(range(23)), 10)
     assert [len(p) for p in pages] == [10, 10, 3]
-    assert sum(pages, []) == list(range(23))
+    assert [n for page in pages for n in page] == list(range(23))
 
 
 # -- built sites ------------------------------------------------------------------
