@@ -28,6 +28,9 @@ class Series:
     posts: list[Post] = field(default_factory=list)
     ordered_by: str = "date"  # "number" or "date"
     dates_disagree: bool = False
+    _positions: tuple[tuple[int, int], dict[int, int]] = field(
+        default=((0, -1), {}), init=False, repr=False, compare=False
+    )
 
     @property
     def first_date(self) -> date | None:
@@ -39,7 +42,11 @@ class Series:
 
     def position(self, post: Post) -> int:
         """1-based position of `post` in the series."""
-        return next(i for i, p in enumerate(self.posts, start=1) if p is post)
+        # Indexed once per episode list: a scan per episode made long series quadratic (issue 6).
+        key = (id(self.posts), len(self.posts))
+        if self._positions[0] != key:
+            self._positions = (key, {id(p): i for i, p in enumerate(self.posts, start=1)})
+        return self._positions[1][id(post)]
 
 
 def episode_number(title: str) -> int | None:
