@@ -275,3 +275,16 @@ def test_state_is_rebuilt_for_each_build(tmp_path) -> None:
     assert [r.a.get_text() for r in rows] == ["Deux"]
     assert [f.src_uri for f in plugin.site.files.documentation_pages()].count("tags/index.md") == 1
     assert len(plugin.site.posts) == 1
+
+
+def test_search_indexes_posts_not_navigation_boxes(site) -> None:
+    """Series boxes, tag lists and listings repeat other posts' titles: kept out of the search index."""
+    index = json.loads((site.site_dir / "search/search_index.json").read_text())
+    text = {doc["location"]: doc["text"] for doc in index["docs"]}
+    assert "Le troisième" not in text.get("s/ep1/", "")  # ep3's description is not in ep1's entry
+    post_text = " ".join(t for loc, t in text.items() if loc.startswith("s/ep1/"))
+    assert "Épisode #3 : Trois" not in post_text and "Épisode précédent" not in post_text
+    assert "Texte." in post_text  # the post's own words are indexed
+    assert "Billet 22" not in " ".join(t for loc, t in text.items() if loc.startswith("tags/beaucoup/"))
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert titles["tags/beaucoup/"] == "Étiquette\u00a0: Beaucoup"  # the page itself is still found
