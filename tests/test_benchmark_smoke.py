@@ -116,16 +116,16 @@ def _post_page(site_dir: Path, number: int) -> BeautifulSoup:
 def test_a_post_page_does_not_grow_with_the_site(tmp_path: Path) -> None:
     """Post 1 is the same source in both sites; its page must not list more of anything in the larger one."""
     pages = {}
-    for size in (150, 300):  # post 1's series has 30 and 60 episodes: both longer than the box shows
+    for size in (100, 200):  # post 1's series has 20 and 40 episodes: both longer than the box shows
         site = write_site(tmp_path / str(size), size)
         run_build(site, "plugin")
         pages[size] = _post_page(site.root / "site-plugin", 1)
-    small, large = (pages[size].select_one("article") for size in (150, 300))
+    small, large = (pages[size].select_one("article") for size in (100, 200))
     assert len(small.find_all(True)) == len(large.find_all(True))
     box = large.select_one("nav.numeco-series")
     episodes = box.select(".numeco-series__list li")
-    assert len(episodes) == 25
-    assert [li["value"] for li in episodes] == [str(n) for n in range(1, 26)]
+    assert len(episodes) == 9
+    assert [li["value"] for li in episodes] == [str(n) for n in range(1, 10)]
     assert box.select_one(".numeco-series__list [aria-current=page]").get_text(strip=True) == episodes[0].get_text(
         strip=True
     )
@@ -133,16 +133,16 @@ def test_a_post_page_does_not_grow_with_the_site(tmp_path: Path) -> None:
 
 
 def test_the_series_box_window_follows_the_episode(tmp_path: Path) -> None:
-    site = write_site(tmp_path / "site", 300)
+    site = write_site(tmp_path / "site", 200)
     run_build(site, "plugin")
-    # Post 146 is episode 30 of 60 in its series: twelve episodes either side of it.
-    box = _post_page(site.root / "site-plugin", 146).select_one("nav.numeco-series")
+    # Post 96 is episode 20 of 40 in its series: four episodes either side of it.
+    box = _post_page(site.root / "site-plugin", 96).select_one("nav.numeco-series")
     values = [int(li["value"]) for li in box.select(".numeco-series__list li")]
-    assert values == list(range(18, 43))
-    assert box.select(".numeco-series__list li")[12].select_one("[aria-current=page]") is not None
+    assert values == list(range(16, 25))
+    assert box.select(".numeco-series__list li")[4].select_one("[aria-current=page]") is not None
     # The last episode: the window stops at the end of the series.
-    last = _post_page(site.root / "site-plugin", 296).select_one("nav.numeco-series")
-    assert [int(li["value"]) for li in last.select(".numeco-series__list li")] == list(range(36, 61))
+    last = _post_page(site.root / "site-plugin", 196).select_one("nav.numeco-series")
+    assert [int(li["value"]) for li in last.select(".numeco-series__list li")] == list(range(32, 41))
 
 
 def test_pagination_shows_a_window_of_page_numbers(tmp_path: Path) -> None:

@@ -288,3 +288,11 @@ def test_search_indexes_posts_not_navigation_boxes(site) -> None:
     assert "Billet 22" not in " ".join(t for loc, t in text.items() if loc.startswith("tags/beaucoup/"))
     titles = {doc["location"]: doc["title"] for doc in index["docs"]}
     assert titles["tags/beaucoup/"] == "Étiquette\u00a0: Beaucoup"  # the page itself is still found
+
+
+def test_a_season_is_listed_whole_in_the_series_box(tmp_path) -> None:
+    pages = {f"s/e{n:02d}.md": post(f"Épisode #{n}", f"2025-01-{n:02d}", series="Saison") for n in range(1, 16)}
+    built = build_site(write_site(tmp_path, pages), strict=True)
+    items = built.content("s/e08/").select(".numeco-series__list li")
+    assert [li.get_text(strip=True) for li in items] == [f"Épisode #{n}" for n in range(1, 16)]
+    assert built.content("s/e08/").select_one(".numeco-series__all") is None
