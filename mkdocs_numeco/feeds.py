@@ -15,7 +15,7 @@ import mimetypes
 import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import lru_cache
 
 from feedgen.feed import FeedGenerator
@@ -159,7 +159,7 @@ def absolute(site_url: str, path: str) -> str:
 
 def as_datetime(day: date) -> datetime:
     """Eleventy reads a bare front-matter date as midnight UTC; feeds need a full timestamp."""
-    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 def make_entry(post: Post, url: str, image: str | None) -> Entry:

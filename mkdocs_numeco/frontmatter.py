@@ -73,7 +73,9 @@ def _load(text: str) -> tuple[dict[str, Any], dict[str, int]]:
         if node is None:
             return {}, {}
         if not isinstance(node, yaml.MappingNode):
-            raise yaml.MarkedYAMLError(problem="the front matter is not a mapping of `key: value` lines", problem_mark=node.start_mark)
+            raise yaml.MarkedYAMLError(
+                problem="the front matter is not a mapping of `key: value` lines", problem_mark=node.start_mark
+            )
         lines = {str(k.value): _line(text, k.start_mark) for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
         data = loader.construct_document(node)
     finally:
@@ -86,19 +88,27 @@ def _recover(text: str, error: yaml.YAMLError, result: FrontMatter) -> None:
     if _LEADING_TABS.search(text):
         for width in (2, 4, 1, 8):
             try:
-                result.data, result.lines = _load(_LEADING_TABS.sub(lambda m, w=width: m.group(1).replace("\t", " " * w), text))
+                result.data, result.lines = _load(
+                    _LEADING_TABS.sub(lambda m, w=width: m.group(1).replace("\t", " " * w), text)
+                )
             except yaml.YAMLError:
                 continue
             line = text.count("\n", 0, _LEADING_TABS.search(text).start()) + 2  # type: ignore[union-attr]
             result.problems.append(
-                Problem(line, "front matter is indented with a tab; YAML wants spaces. It was read as if the tab were spaces: replace the tab with spaces")
+                Problem(
+                    line,
+                    "front matter is indented with a tab; YAML wants spaces. It was read as if the tab were spaces: replace the tab with spaces",
+                )
             )
             return
     line = _error_line(text, error)
     result.data, result.lines = _salvage(text)
     kept = ", ".join(sorted(result.data)) or "nothing"
     result.problems.append(
-        Problem(line, f"front matter can't be read as YAML ({_reason(error)}); kept the simple `key: value` lines ({kept}): fix the YAML syntax")
+        Problem(
+            line,
+            f"front matter can't be read as YAML ({_reason(error)}); kept the simple `key: value` lines ({kept}): fix the YAML syntax",
+        )
     )
 
 

@@ -56,7 +56,13 @@ class SitePages:
     def plan(self, posts: list[Post], tags: list[Tag], series: list[Series]) -> None:
         t = self.labels
         if self.options.listing.enabled:
-            self._paginated(self.options.listing.dir, t["listing_title"], newest_first(posts), self.options.listing.per_page, in_nav=True)
+            self._paginated(
+                self.options.listing.dir,
+                t["listing_title"],
+                newest_first(posts),
+                self.options.listing.per_page,
+                in_nav=True,
+            )
         if self.options.tags.enabled:
             tags_dir = self.options.tags.dir.strip("/")
             self.planned[_index(tags_dir)] = Generated("tags_index.html", t["tags_title"], {"tags": tags}, in_nav=True)
@@ -66,11 +72,15 @@ class SitePages:
                 self._paginated(f"{tags_dir}/{tag.slug}", title, tag.posts, self.options.tags.per_page)
         if self.options.series.enabled:
             series_dir = self.options.series.dir.strip("/")
-            self.planned[_index(series_dir)] = Generated("series_index.html", t["series_title"], {"series": series}, in_nav=True)
+            self.planned[_index(series_dir)] = Generated(
+                "series_index.html", t["series_title"], {"series": series}, in_nav=True
+            )
             for one in series:
                 uri = _index(f"{series_dir}/{one.slug}")
                 self.series_uris[one.slug] = uri
-                self.planned[uri] = Generated("series_page.html", t["series_of"].format(series=one.name), {"series": one})
+                self.planned[uri] = Generated(
+                    "series_page.html", t["series_of"].format(series=one.name), {"series": one}
+                )
                 for post in one.posts:
                     self.series_of[post.src_uri] = one
 

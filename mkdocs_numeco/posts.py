@@ -73,7 +73,10 @@ def _date(value: Any, front: FrontMatter, problems: list[Problem]) -> date | Non
     parsed = parse_date(value)
     if parsed is None:
         problems.append(
-            Problem(front.line_of("date"), f"date {value!r} is not a real date: write it as YYYY-MM-DD; the post is listed last until then")
+            Problem(
+                front.line_of("date"),
+                f"date {value!r} is not a real date: write it as YYYY-MM-DD; the post is listed last until then",
+            )
         )
     return parsed
 
@@ -88,9 +91,16 @@ def _tags(value: Any, front: FrontMatter, problems: list[Problem]) -> list[str]:
             name = item.strip()
         elif isinstance(item, (int, float, date)) and not isinstance(item, bool):
             name = str(item)
-            problems.append(Problem(front.line_of("tags"), f"tag {item!r} is not text; it was read as '{name}': put it in quotes"))
+            problems.append(
+                Problem(front.line_of("tags"), f"tag {item!r} is not text; it was read as '{name}': put it in quotes")
+            )
         else:
-            problems.append(Problem(front.line_of("tags"), f"tag {item!r} is not text and was ignored: write each tag as a quoted string"))
+            problems.append(
+                Problem(
+                    front.line_of("tags"),
+                    f"tag {item!r} is not text and was ignored: write each tag as a quoted string",
+                )
+            )
             continue
         if name and name.lower() not in COLLECTION_TAGS and name not in tags:
             tags.append(name)
@@ -103,7 +113,12 @@ def _order(value: Any, front: FrontMatter, problems: list[Problem]) -> int | Non
     try:
         return int(value)
     except (TypeError, ValueError):
-        problems.append(Problem(front.line_of("series_order"), f"series_order {value!r} is not a whole number and was ignored: write one, as in 'series_order: 2'"))
+        problems.append(
+            Problem(
+                front.line_of("series_order"),
+                f"series_order {value!r} is not a whole number and was ignored: write one, as in 'series_order: 2'",
+            )
+        )
         return None
 
 

@@ -60,7 +60,9 @@ class SiteBuild:
     def read_pages(self, files: Files) -> None:
         """Read every Markdown page's front matter once, before any page renders."""
         self.files = files
-        permalinks = Permalinks(self.options.permalink, self.config.use_directory_urls, files, self.options.redirect_from)
+        permalinks = Permalinks(
+            self.options.permalink, self.config.use_directory_urls, files, self.options.redirect_from
+        )
         for file in files.documentation_pages():
             source = file.content_string
             front = frontmatter.read(source)
@@ -84,10 +86,14 @@ class SiteBuild:
         tags = build_tags(self.posts)
         series = build_series(self.posts)
         for tag in merged_spellings(tags):
-            log.warning(spellings_warning(tag, lambda post: f"{post.src_uri}:{self.pages[post.src_uri].front.line_of('tags')}"))
+            log.warning(
+                spellings_warning(tag, lambda post: f"{post.src_uri}:{self.pages[post.src_uri].front.line_of('tags')}")
+            )
         for one in series:
             if one.dates_disagree:
-                log.info(f"series '{one.name}': episode dates disagree with the numbering in titles; episodes are ordered by number")
+                log.info(
+                    f"series '{one.name}': episode dates disagree with the numbering in titles; episodes are ordered by number"
+                )
         self.generated.plan(self.posts, tags, series)
         self.generated.add_files(files, config)
 

@@ -91,4 +91,10 @@ def build_site(config_path: Path, strict: bool = False) -> Built:
 def post(title: str, date: str, body: str = "Texte.", **front: Any) -> str:
     """A post in the Eleventy format."""
     data = {"layout": "layouts/post.njk", "title": title, "date": date, **front}
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n\n" + textwrap.dedent(body).strip() + "\n"
+    return (
+        "---\n"
+        + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        + "---\n\n"
+        + textwrap.dedent(body).strip()
+        + "\n"
+    )

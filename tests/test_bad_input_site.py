@@ -31,7 +31,11 @@ EXPECTED = [
     ("posts/arguments-manquants.md", "{% dailymotion %}", ['{% dailymotion "ID" %}']),
     ("posts/arguments-manquants.md", '{% youtube "" %}', ['{% youtube "ID" %}']),
     ("posts/date-impossible.md", "date: 2025-13-45", ["'2025-13-45' is not a real date", "YYYY-MM-DD", "listed last"]),
-    ("posts/etiquette-nombre.md", "series_order: deux", ["series_order 'deux' is not a whole number", "'series_order: 2'"]),
+    (
+        "posts/etiquette-nombre.md",
+        "series_order: deux",
+        ["series_order 'deux' is not a whole number", "'series_order: 2'"],
+    ),
     ("posts/etiquette-nombre.md", "tags:", ["tag 2025 is not text", "put it in quotes"]),
     ("posts/etiquette-nombre.md", "tags:", ["tag {'nom': 'Sobriété'} is not text and was ignored"]),
     ("posts/fermeture-orpheline.md", "{% endtranscription %}", ["no matching {% transcription %}"]),

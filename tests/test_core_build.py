@@ -183,7 +183,10 @@ def test_no_tag_left_outside_code_and_code_stays_literal(seed_site) -> None:
 def test_front_matter_title_description_date(seed_site) -> None:
     soup = seed_site.soup("posts/reunir/")
     assert soup.select_one("article h1").get_text() == "Épisode #4 : Réunir les référents"
-    assert soup.select_one('meta[name="description"]')["content"] == "La direction réunit ses référents pour un numérique plus sobre."
+    assert (
+        soup.select_one('meta[name="description"]')["content"]
+        == "La direction réunit ses référents pour un numérique plus sobre."
+    )
     date = soup.select_one(".numeco-post-date")
     assert " ".join(date.get_text().split()) == "Publié le 1 avril 2025"
     assert date.time["datetime"] == "2025-04-01"
@@ -212,8 +215,16 @@ def test_assets_are_shipped_and_linked(seed_site) -> None:
 
 
 def test_english_labels_and_date(tmp_path) -> None:
-    pages = {"p.md": post("Hello", "2025-04-01", '{% youtube "M7lc1UVf-VE" %}\n\n{% transcription "Ann" %}\nHi.\n{% endtranscription %}')}
-    built = build_site(write_site(tmp_path, pages, theme={"name": "material", "language": "en", "font": False}), strict=True)
+    pages = {
+        "p.md": post(
+            "Hello",
+            "2025-04-01",
+            '{% youtube "M7lc1UVf-VE" %}\n\n{% transcription "Ann" %}\nHi.\n{% endtranscription %}',
+        )
+    }
+    built = build_site(
+        write_site(tmp_path, pages, theme={"name": "material", "language": "en", "font": False}), strict=True
+    )
     article = built.content("p/")
     assert " ".join(article.select_one(".numeco-post-date").get_text().split()) == "Published on April 1, 2025"
     assert article.select_one("details summary").get_text() == "Transcript: Ann"
@@ -223,8 +234,16 @@ def test_english_labels_and_date(tmp_path) -> None:
 
 
 def test_options_iframe_open_labels(tmp_path) -> None:
-    options = {"embed": "iframe", "transcript": {"open": True, "type": "quote"}, "labels": {"expand": "Plein écran", "close": "Quitter"}}
-    pages = {"p.md": post("Titre", "2025-04-01", '{% vimeo "76979871" %}\n\n{% transcription %}\nMot.\n{% endtranscription %}')}
+    options = {
+        "embed": "iframe",
+        "transcript": {"open": True, "type": "quote"},
+        "labels": {"expand": "Plein écran", "close": "Quitter"},
+    }
+    pages = {
+        "p.md": post(
+            "Titre", "2025-04-01", '{% vimeo "76979871" %}\n\n{% transcription %}\nMot.\n{% endtranscription %}'
+        )
+    }
     built = build_site(write_site(tmp_path, pages, plugin=options), strict=True)
     article = built.content("p/")
     frame = article.select_one(".numeco-video iframe")

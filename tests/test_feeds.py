@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import feedparser
@@ -184,7 +184,7 @@ def test_json_feed_1_1() -> None:
     assert first["content_text"] == first["summary"] == "À propos de Récent"  # an item needs content
     assert first["image"] == SITE_URL + "images/a.png"
     assert first["tags"] == ["Vidéo", "Data"]
-    assert datetime.fromisoformat(first["date_published"]) == datetime(2025, 3, 1, tzinfo=timezone.utc)
+    assert datetime.fromisoformat(first["date_published"]) == datetime(2025, 3, 1, tzinfo=UTC)
 
 
 def test_same_posts_give_byte_identical_feeds() -> None:

@@ -46,14 +46,26 @@ def test_episode_number(title: str, number: int | None) -> None:
     ("posts", "expected", "by"),
     [
         # title numbers win over dates that disagree (episode 4 published before 3)
-        ([P("Épisode #3", "2025-03-10"), P("Épisode #4", "2025-03-01"), P("Épisode #1", "2025-01-01")], ["Épisode #1", "Épisode #3", "Épisode #4"], "number"),
+        (
+            [P("Épisode #3", "2025-03-10"), P("Épisode #4", "2025-03-01"), P("Épisode #1", "2025-01-01")],
+            ["Épisode #1", "Épisode #3", "Épisode #4"],
+            "number",
+        ),
         # natural sort: #2 before #10
         ([P("Ép #10", "2025-01-01"), P("Ép #2", "2025-01-01")], ["Ép #2", "Ép #10"], "number"),
         # not every title numbered: dates, oldest first; same-day tie by natural title then path
-        ([P("B part 10", "2025-02-01"), P("Intro", "2025-01-01"), P("B part 9", "2025-02-01")], ["Intro", "B part 9", "B part 10"], "date"),
+        (
+            [P("B part 10", "2025-02-01"), P("Intro", "2025-01-01"), P("B part 9", "2025-02-01")],
+            ["Intro", "B part 9", "B part 10"],
+            "date",
+        ),
         ([P("Same", "2025-02-01", "b.md"), P("Same", "2025-02-01", "a.md")], ["Same", "Same"], "date"),
         # explicit series_order beats title numbers and dates
-        ([P("Épisode #1", "2025-01-01", order=2), P("Épisode #2", "2025-02-01", order=1)], ["Épisode #2", "Épisode #1"], "number"),
+        (
+            [P("Épisode #1", "2025-01-01", order=2), P("Épisode #2", "2025-02-01", order=1)],
+            ["Épisode #2", "Épisode #1"],
+            "number",
+        ),
         # an impossible date (None) goes last
         ([P("Sans date", None), P("Daté", "2025-01-01")], ["Daté", "Sans date"], "date"),
     ],
@@ -71,7 +83,12 @@ def test_same_title_same_day_tie_is_broken_by_path() -> None:
 
 @pytest.mark.parametrize(
     ("text", "slug"),
-    [("Vidéo", "video"), ("Paroles d'experts saison 1", "paroles-d-experts-saison-1"), ("IA et Data", "ia-et-data"), ("  Écoconception ", "ecoconception")],
+    [
+        ("Vidéo", "video"),
+        ("Paroles d'experts saison 1", "paroles-d-experts-saison-1"),
+        ("IA et Data", "ia-et-data"),
+        ("  Écoconception ", "ecoconception"),
+    ],
 )
 def test_slugify_matches_eleventy(text: str, slug: str) -> None:
     assert slugify(text) == slug
@@ -99,9 +116,13 @@ def site(tmp_path_factory: pytest.TempPathFactory):
     pages = {
         "index.md": "# Accueil\n",
         # numbering disagrees with dates: #3 published after #4
-        "s/ep3.md": post("Épisode #3 : Trois", "2025-03-20", tags=["Vidéo"], series=SERIES, description="Le troisième."),
+        "s/ep3.md": post(
+            "Épisode #3 : Trois", "2025-03-20", tags=["Vidéo"], series=SERIES, description="Le troisième."
+        ),
         "s/ep4.md": post("Épisode #4 : Quatre", "2025-03-10", tags=["vidéo"], series=SERIES),
-        "s/ep1.md": post("Épisode #1 : Un", "2025-01-10", tags="Vidéo", series=SERIES, image={"path": "./p.svg", "alt": "x"}),
+        "s/ep1.md": post(
+            "Épisode #1 : Un", "2025-01-10", tags="Vidéo", series=SERIES, image={"path": "./p.svg", "alt": "x"}
+        ),
         "s/p.svg": b'<svg xmlns="http://www.w3.org/2000/svg"/>',
         # ordered by date, same-day tie broken by natural title
         "d/b10.md": post("Partie 10", "2025-02-01", series="Atelier", tags=["Écologie"]),
@@ -127,7 +148,11 @@ def test_series_box_position_and_neighbours(site) -> None:
     assert box.select_one('a[rel="prev"]')["href"] == "../ep1/"
     assert "Épisode #1 : Un" in box.select_one('a[rel="prev"]').get_text()
     assert box.select_one('a[rel="next"]')["href"] == "../ep4/"
-    assert _texts(box.select(".numeco-series__list li")) == ["Épisode #1 : Un", "Épisode #3 : Trois", "Épisode #4 : Quatre"]
+    assert _texts(box.select(".numeco-series__list li")) == [
+        "Épisode #1 : Un",
+        "Épisode #3 : Trois",
+        "Épisode #4 : Quatre",
+    ]
 
 
 def test_first_and_last_episode_have_one_neighbour(site) -> None:
@@ -166,7 +191,11 @@ def test_series_pages(site) -> None:
     assert "du 10 janvier 2025 au 20 mars 2025" in " ".join(paroles.get_text().split())
     page = site.content("series/paroles-d-experts-saison-1/")
     items = page.select("ol.numeco-episodes > li")
-    assert [i.select_one(".numeco-item__title a").get_text() for i in items] == ["Épisode #1 : Un", "Épisode #3 : Trois", "Épisode #4 : Quatre"]
+    assert [i.select_one(".numeco-item__title a").get_text() for i in items] == [
+        "Épisode #1 : Un",
+        "Épisode #3 : Trois",
+        "Épisode #4 : Quatre",
+    ]
     assert items[1].select_one(".numeco-item__description").get_text() == "Le troisième."
     assert items[1].select_one("time")["datetime"] == "2025-03-20"
     thumb = items[0].select_one("img.numeco-item__thumb")
@@ -217,7 +246,12 @@ def test_pagination_10_10_3(site) -> None:
 
 def test_listing_of_all_posts_newest_first(site) -> None:
     titles = [a.get_text() for a in site.content("posts/").select(".numeco-item__title a")]
-    assert titles[:4] == ["Épisode #3 : Trois", "Épisode #4 : Quatre", "Partie 9", "Partie 10"]  # same day: natural title order
+    assert titles[:4] == [
+        "Épisode #3 : Trois",
+        "Épisode #4 : Quatre",
+        "Partie 9",
+        "Partie 10",
+    ]  # same day: natural title order
     assert site.exists("posts/page/4") and not site.exists("posts/page/5")  # 32 posts
 
 

@@ -276,8 +276,15 @@ class _Converter:
             )
             return None
         if unquoted:
-            self._problem(token, f'{{% {token.name} %}} takes the id in quotes, as in {{% {token.name} "{video_id}" %}}: add the quotes; the video is embedded meanwhile')
-        title = token.args[1] if len(token.args) > 1 and token.args[1].strip() else (self.ctx.title or f"{self.labels['video']} {provider.label}")
+            self._problem(
+                token,
+                f'{{% {token.name} %}} takes the id in quotes, as in {{% {token.name} "{video_id}" %}}: add the quotes; the video is embedded meanwhile',
+            )
+        title = (
+            token.args[1]
+            if len(token.args) > 1 and token.args[1].strip()
+            else (self.ctx.title or f"{self.labels['video']} {provider.label}")
+        )
         video = Video(provider, video_id, title, f"numeco-video-{len(self.result.videos) + 1}", token.line)
         self.result.videos.append(video)
         if self.ctx.embed == "iframe":
@@ -309,14 +316,26 @@ class _Converter:
         speaker = self._argument(token)
         if speaker is None and token.bare:
             speaker = " ".join(token.bare)  # shown as written: it is what the author meant
-            self._problem(token, f'{{% transcription %}} takes the speaker\'s name in quotes, as in {{% transcription "{speaker}" %}}: add the quotes')
-        html = render_open(dom_id, (speaker or "").strip() or None, self.labels, kind=self.ctx.transcript_kind, is_open=self.ctx.transcript_open)
+            self._problem(
+                token,
+                f'{{% transcription %}} takes the speaker\'s name in quotes, as in {{% transcription "{speaker}" %}}: add the quotes',
+            )
+        html = render_open(
+            dom_id,
+            (speaker or "").strip() or None,
+            self.labels,
+            kind=self.ctx.transcript_kind,
+            is_open=self.ctx.transcript_open,
+        )
         return f"\n\n{html}\n\n"
 
     def _transcript_close(self, token: Token, paired: bool) -> str:
         if paired:
             return f"\n\n{CLOSE}\n\n"
-        self._problem(token, "{% endtranscription %} has no matching {% transcription %} before it: remove it or add the opening tag")
+        self._problem(
+            token,
+            "{% endtranscription %} has no matching {% transcription %} before it: remove it or add the opening tag",
+        )
         return comment(token.raw)
 
     def _expression(self, token: Token, quiet: bool) -> str:
@@ -408,8 +427,11 @@ class _Converter:
         if containers.is_foreign(fence):
             return token.raw
         if index in unmatched:
-            what = f"'::: {fence.name}' is never closed: add a ':::' line where it ends" if not fence.closes else (
-                "this ':::' closes no container: remove it")
+            what = (
+                f"'::: {fence.name}' is never closed: add a ':::' line where it ends"
+                if not fence.closes
+                else ("this ':::' closes no container: remove it")
+            )
             self._problem(token, f"{what}; the line is left out of the page as an HTML comment")
             return comment(token.raw)
         opener = fences[self.fence_openers[index]] if fence.closes else fence
@@ -438,7 +460,13 @@ class _Converter:
             return None
         if status is None:
             html = self.replacements.get(index, token.raw)
-            status = "unsupported" if html == comment(token.raw) and token.kind != "comment" else "kept" if html == token.raw else "converted"
+            status = (
+                "unsupported"
+                if html == comment(token.raw) and token.kind != "comment"
+                else "kept"
+                if html == token.raw
+                else "converted"
+            )
         kind = {
             "tag": "shortcode" if token.name in SHORTCODES else "logic",
             "expr": "interpolation",

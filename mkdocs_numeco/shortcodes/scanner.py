@@ -138,7 +138,9 @@ def scan(text: str, first_line: int = 1, code: bool = False) -> Iterator[Token]:
     yield from _scan(text, 0, len(text), _FULL, lines, code)
 
 
-def _scan(text: str, start: int, end: int, pattern: re.Pattern[str], lines: _LineCounter, code: bool = False) -> Iterator[Token]:
+def _scan(
+    text: str, start: int, end: int, pattern: re.Pattern[str], lines: _LineCounter, code: bool = False
+) -> Iterator[Token]:
     for m in pattern.finditer(text, start, end):
         if pattern is _FULL and m.group("indented") is not None and _is_list_continuation(text, m.start()):
             yield from _scan(text, m.start(), m.end(), _NO_INDENT, lines, code)
@@ -146,18 +148,32 @@ def _scan(text: str, start: int, end: int, pattern: re.Pattern[str], lines: _Lin
             yield Token("code", "", m.start(), m.end(), lines.at(m.start()), m.group(0))
         elif m.group("tag") is not None:
             strings, bare, _ = parse_args(m.group("args"))
-            yield Token("tag", m.group("name"), m.start(), m.end(), lines.at(m.start()), m.group(0), strings, bare, m.group("args"))
+            yield Token(
+                "tag",
+                m.group("name"),
+                m.start(),
+                m.end(),
+                lines.at(m.start()),
+                m.group(0),
+                strings,
+                bare,
+                m.group("args"),
+            )
         elif m.group("expr") is not None:
             body = m.group("body").strip()
             yield Token("expr", body, m.start(), m.end(), lines.at(m.start()), m.group(0), source=body)
         elif m.group("njcomment") is not None:
             yield Token("comment", "", m.start(), m.end(), lines.at(m.start()), m.group(0))
         elif m.group("component") is not None:
-            yield Token("component", "card", m.start(), m.end(), lines.at(m.start()), m.group(0), source=m.group("call"))
+            yield Token(
+                "component", "card", m.start(), m.end(), lines.at(m.start()), m.group(0), source=m.group("call")
+            )
         elif m.group("grid") is not None:
             yield Token("grid", "card", m.start(), m.end(), lines.at(m.start()), m.group(0), source=m.group(0))
         elif m.group("iframe") is not None:
             yield Token("iframe", "iframe", m.start(), m.end(), lines.at(m.start()), m.group(0), source=m.group(0))
         elif m.group("container") is not None:
             name = m.group("cname") or ""
-            yield Token("container", name, m.start(), m.end(), lines.at(m.start()), m.group(0), source=m.group("ctitle"))
+            yield Token(
+                "container", name, m.start(), m.end(), lines.at(m.start()), m.group(0), source=m.group("ctitle")
+            )

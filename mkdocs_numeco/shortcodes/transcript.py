@@ -18,7 +18,7 @@ def render_open(dom_id: str, speaker: str | None, labels: dict[str, str], *, kin
         f'<summary id="{dom_id}-title">{esc(summary)}</summary>\n'
         f'<p class="numeco-transcript__actions"><button type="button" class="numeco-transcript__expand"'
         f' aria-haspopup="dialog" aria-describedby="{dom_id}-title" data-close-label="{esc(labels["close"])}">'
-        f'{esc(labels["expand"])}</button></p>\n'
+        f"{esc(labels['expand'])}</button></p>\n"
         f'<div class="numeco-transcript__body" markdown="1">'
     )
 

@@ -122,7 +122,4 @@ def render_iframe(video: Video, labels: dict[str, str]) -> str:
 
 def render_transcript_link(target_id: str, labels: dict[str, str]) -> str:
     """The link that sits right after the player (RGAA criterion 4.1)."""
-    return (
-        f'<p class="numeco-video__transcript-link"><a href="#{target_id}">'
-        f'{esc(labels["read_transcript"])}</a></p>'
-    )
+    return f'<p class="numeco-video__transcript-link"><a href="#{target_id}">{esc(labels["read_transcript"])}</a></p>'
