@@ -19,9 +19,7 @@ from mkdocs.structure.pages import Page
 from . import feeds, seo
 from .config import NumecoConfig
 from .posts import Post, resolve_path
-from .series import build_series
 from .site import SiteBuild
-from .tags import build_tags
 
 log = get_plugin_logger(__name__)
 
@@ -248,8 +246,8 @@ class Discovery:
         options = self.options
         return feeds.plan_feeds(
             self.site.posts,
-            build_tags(self.site.posts),
-            build_series(self.site.posts),
+            self.site.tags,
+            self.site.series,
             site=options.feeds.site,
             with_series=options.feeds.series and options.series.enabled,
             with_tags=options.feeds.tags and options.tags.enabled,

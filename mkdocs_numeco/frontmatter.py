@@ -182,6 +182,7 @@ def html_safe_meta(meta: dict[str, Any]) -> dict[str, Any]:
     """
     safe = dict(meta)
     for key in _PRINTED_RAW:
-        if isinstance(safe.get(key), str):
-            safe[key] = safe[key].translate(_MARKUP)
+        value = safe.get(key)
+        if value is not None:  # a list or a number is printed as its text: escape that text too
+            safe[key] = (value if isinstance(value, str) else str(value)).translate(_MARKUP)
     return safe

@@ -43,11 +43,13 @@ def is_post(front: FrontMatter) -> bool:
 def build_post(src_uri: str, url: str, front: FrontMatter, fallback_title: str) -> Post:
     """Normalise a post's front matter; problems are collected, never raised."""
     data = front.data
-    post = Post(src_uri=src_uri, url=url, title=_text(data.get("title")) or fallback_title)
-    post.description = _text(data.get("description"))
+    problems: list[Problem] = []
+    title = _scalar(data, "title", front, problems)
+    post = Post(src_uri=src_uri, url=url, title=title or fallback_title, problems=problems)
+    post.description = _scalar(data, "description", front, problems)
     post.date = _date(data.get("date"), front, post.problems)
     post.tags = _tags(data.get("tags"), front, post.problems)
-    post.series = _text(data.get("series")) or None
+    post.series = _scalar(data, "series", front, problems) or None
     post.series_order = _order(data.get("series_order"), front, post.problems)
     post.image, post.image_alt = _image(data.get("image"), src_uri)
     return post
@@ -62,7 +64,22 @@ def normalised_meta(front: FrontMatter, post: Post | None) -> dict[str, Any]:
         meta["title"] = post.title
         if post.description:
             meta["description"] = post.description
+        else:
+            meta.pop("description", None)  # not text (already reported): nothing to print
     return meta
+
+
+def _scalar(data: dict[str, Any], key: str, front: FrontMatter, problems: list[Problem]) -> str:
+    """A front-matter value that must be one piece of text; a list or mapping is reported and left out."""
+    value = data.get(key)
+    if value is None or isinstance(value, (str, int, float, date)) and not isinstance(value, bool):
+        return _text(value)
+    problems.append(
+        Problem(
+            front.line_of(key), f"{key} {value!r} is not a single text and was ignored: write it as one quoted string"
+        )
+    )
+    return ""
 
 
 def _text(value: Any) -> str:
@@ -111,8 +128,10 @@ def _order(value: Any, front: FrontMatter, problems: list[Problem]) -> int | Non
     if value is None:
         return None
     try:
+        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+            raise ValueError(value)
         return int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         problems.append(
             Problem(
                 front.line_of("series_order"),

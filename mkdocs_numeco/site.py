@@ -7,10 +7,12 @@ anything over from one build to the next.
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -22,11 +24,12 @@ from .pages import PLACEHOLDER, SitePages, local_image_url
 from .permalinks import Permalinks
 from .posts import Post, build_post, is_post, normalised_meta
 from .render import Renderer
-from .series import build_series
+from .series import Series, build_series
 from .shortcodes import Context, Problem, convert
-from .tags import build_tags, merged_spellings, spellings_warning
+from .tags import Tag, build_tags, merged_spellings, spellings_warning
 
 log = get_plugin_logger(__name__)
+_LEADING_H1 = re.compile(r"\s*<h1\b[^>]*>.*?</h1>", re.DOTALL)
 # Inclusion levels that mean "the author said nothing about this page".
 _UNCLASSIFIED = (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED)
 
@@ -48,12 +51,17 @@ class SiteBuild:
         self.options = options
         self.config = config
         self.language = language_of(options.language or config.theme.get("language") or config.theme.get("locale"))
-        self.labels = resolve_labels(self.language, dict(options.labels))
+        try:
+            self.labels = resolve_labels(self.language, dict(options.labels))
+        except ValueError as error:  # a site configuration mistake: stop with a clear message
+            raise PluginError(f"numeco: {error}") from error
         self.renderer = Renderer(self.labels, self.language)
         self.pages: dict[str, PageRecord] = {}
         self.posts: list[Post] = []
         self.files: Files | None = None
         self.generated = SitePages(options, self.renderer)
+        self.tags: list[Tag] = []  # filled by generate_pages
+        self.series: list[Series] = []
 
     # -- on_files ------------------------------------------------------------
 
@@ -83,8 +91,8 @@ class SiteBuild:
 
     def generate_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Index series and tags across all posts, then add the generated pages."""
-        tags = build_tags(self.posts)
-        series = build_series(self.posts)
+        self.tags = tags = build_tags(self.posts)
+        self.series = series = build_series(self.posts)
         for tag in merged_spellings(tags):
             log.warning(
                 spellings_warning(tag, lambda post: f"{post.src_uri}:{self.pages[post.src_uri].front.line_of('tags')}")
@@ -164,12 +172,12 @@ class SiteBuild:
         return self._decorate_post(html, record.post, page)
 
     def _decorate_post(self, html: str, post: Post, page: Page) -> str:
-        has_title = "<h1" in html
-        header = self.renderer.render("post_header.html", post=post, with_title=not has_title)
+        heading = _LEADING_H1.match(html)  # the author's own title, when the post starts with one
+        header = self.renderer.render("post_header.html", post=post, with_title=heading is None)
         series_box, tags = self.generated.render_post_parts(post, page.url)
         footer = f"{series_box}\n{tags}"
-        if has_title:
-            end = html.index("</h1>") + len("</h1>")
+        if heading is not None:
+            end = heading.end()
             return f"{html[:end]}\n{header}\n{html[end:]}\n{footer}"
         return f"{header}\n{html}\n{footer}"
 
