@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from . import feeds, seo
 from .config import NumecoConfig
-from .posts import Post, resolve_path
+from .posts import Post, image_parts, resolve_path
 from .site import SiteBuild
 
 log = get_plugin_logger(__name__)
@@ -68,13 +68,11 @@ class Discovery:
         value = page.meta.get("image")
         if value is None:
             return
-        path, alt = (
-            (value.get("path") or value.get("src"), value.get("alt")) if isinstance(value, dict) else (value, None)
-        )
-        if not isinstance(path, str) or not path.strip():
+        path, alt = image_parts(value)
+        if path is None:
             page.meta.pop("image")
             return
-        docs_path = resolve_path(path.strip(), page.file.src_uri)
+        docs_path = resolve_path(path, page.file.src_uri)
         if self.site_url:
             page.meta["image"] = self._image_url(docs_path) or docs_path
         else:

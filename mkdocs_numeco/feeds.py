@@ -16,7 +16,6 @@ import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from functools import lru_cache
 
 from feedgen.feed import FeedGenerator
 
@@ -90,16 +89,10 @@ class FeedPlan:
 
 
 def _slugs_of(post: Post) -> set[tuple[str, str]]:
-    slugs = {("tag", _slug(name)) for name in post.tags}
+    slugs = {("tag", slugify(name)) for name in post.tags}
     if post.series:
-        slugs.add(("series", _slug(post.series)))
+        slugs.add(("series", slugify(post.series)))
     return slugs
-
-
-@lru_cache(maxsize=4096)
-def _slug(name: str) -> str:
-    """`slugify` is slow and every page asks again for the same few names."""
-    return slugify(name)
 
 
 def _relevant(feed: Feed, src_uri: str, mine: set[tuple[str, str]]) -> bool:

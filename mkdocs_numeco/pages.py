@@ -22,6 +22,7 @@ from .config import NumecoConfig
 from .posts import Post, is_external
 from .render import Renderer
 from .series import Series
+from .slugs import slugify
 from .tags import Tag, newest_first, paginate
 
 log = get_plugin_logger(__name__)
@@ -139,8 +140,6 @@ class _Linker:
         return self.uri(post.src_uri)
 
     def tag(self, name: str) -> dict[str, str | None]:
-        from .slugs import slugify
-
         return {"name": name, "url": self.uri(self.pages.tag_uris.get(slugify(name)))}
 
     def series(self, series: Series) -> str | None:

@@ -141,15 +141,19 @@ def _order(value: Any, front: FrontMatter, problems: list[Problem]) -> int | Non
         return None
 
 
+def image_parts(value: Any) -> tuple[str | None, Any]:
+    """The path and alternative text of `image`, written as a path or as `{path, alt}` (`src` too).
+
+    The alt is None when the author gave none; the path is None when it isn't usable text.
+    """
+    path, alt = (value.get("path") or value.get("src"), value.get("alt")) if isinstance(value, dict) else (value, None)
+    return (path.strip() if isinstance(path, str) and path.strip() else None), alt
+
+
 def _image(value: Any, src_uri: str) -> tuple[str | None, str]:
-    """Resolve `image` (a path string or `{path, alt}`) against the post's folder."""
-    if isinstance(value, dict):
-        path, alt = value.get("path") or value.get("src"), value.get("alt")
-    else:
-        path, alt = value, ""
-    if not path or not isinstance(path, str):
-        return None, _text(alt)
-    return resolve_path(path, src_uri), _text(alt)
+    """Resolve `image` against the post's folder."""
+    path, alt = image_parts(value)
+    return (resolve_path(path, src_uri) if path else None), _text(alt)
 
 
 def is_external(path: str) -> bool:
