@@ -75,7 +75,10 @@ class SiteBuild:
             source = file.content_string
             front = frontmatter.read(source)
             post = None
-            if is_post(front) and self._selected(file.src_uri):
+            if front.data.get("permalink") is False:
+                # Eleventy's "write no page": a draft or a data file. Not published, not a post.
+                file.inclusion = InclusionLevel.EXCLUDED
+            elif is_post(front) and self._selected(file.src_uri):
                 moved = permalinks.apply(file, front)  # before the post records its URL
                 permalinks.plan_redirects(file, front)
                 post = build_post(file.src_uri, file.url, front, _title_from_name(file))

@@ -137,3 +137,18 @@ def test_redirects_follow_permalinks(tmp_path: Path) -> None:
     assert built.soup("posts/bilan/").select_one("body a")["href"] == "../../actualites/bilan/"
     # no redirect onto the post itself
     assert built.content("actualites/bilan/").select_one("h1").get_text() == "Bilan"
+
+
+def test_permalink_false_publishes_nothing(tmp_path) -> None:
+    """Eleventy's `permalink: false`: the page is not written, and no listing, tag or series shows it."""
+    from sitebuild import build_site, post, write_site
+
+    pages = {
+        "a.md": post("Publié", "2025-01-02", tags=["Vidéo"], series="S"),
+        "b.md": post("Brouillon", "2025-01-03", tags=["Vidéo"], series="S", permalink=False),
+    }
+    built = build_site(write_site(tmp_path, pages), strict=True)
+    assert built.exists("a") and not built.exists("b")
+    for url in ("posts/", "tags/video/", "series/s/"):
+        assert [a.get_text() for a in built.content(url).select(".numeco-item__title a")] == ["Publié"]
+    assert built.content("a/").select_one(".numeco-series__position").get_text() == "Épisode 1 sur 1"
