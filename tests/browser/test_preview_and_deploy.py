@@ -155,16 +155,19 @@ def test_mkdocs_serve_rebuilds_tag_and_series_pages_after_an_edit(serve, tmp_pat
     assert NEW_SERIES in soup.select_one("article h1").get_text()
 
 
+# A git identity and no user or system configuration: commits work on any machine.
+_GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.org",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.org",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+}
+
+
 def _git(*args: str, cwd: Path) -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Test",
-        "GIT_AUTHOR_EMAIL": "test@example.org",
-        "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "test@example.org",
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-    }
+    env = {**os.environ, **_GIT_ENV}
     result = subprocess.run(["git", *args], check=False, cwd=cwd, capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, f"git {' '.join(args)}:\n{result.stderr}"
     return result.stdout
@@ -179,16 +182,7 @@ def test_mkdocs_gh_deploy_pushes_post_tag_and_series_pages(tmp_path):
     _git("commit", "-q", "-m", "demo", cwd=site)
     _git("remote", "add", "deploy", str(remote), cwd=site)
 
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "GIT_AUTHOR_NAME": "Test",
-        "GIT_AUTHOR_EMAIL": "test@example.org",
-        "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "test@example.org",
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-    }
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **_GIT_ENV}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "gh-deploy", "--remote-name", "deploy", "--force", "--no-history"],
         check=False,
