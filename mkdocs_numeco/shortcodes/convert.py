@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from . import cards, containers, iframes
-from .html import comment, literal_braces, text_in_markdown
+from .html import comment, esc, literal_braces, text_in_markdown, url_in_markdown
 from .scanner import BLOCKQUOTE, INDENTED, LIST_ITEM, TABLE, Token, scan
 from .transcript import CLOSE, render_open
 from .video import PROVIDERS, Provider, Video, render_facade, render_iframe, render_link, render_transcript_link
@@ -56,6 +56,9 @@ _ADVICE = {
 }
 _VARIABLE = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
 _CONTAINER_START = re.compile(r"[ ]{0,3}:(?=::)")
+# What comes right before `{{ value }}` in a link's URL, or in a quoted HTML attribute.
+_LINK_DESTINATION = ("](", "](<")
+_ATTRIBUTE = ('="', "='")
 
 
 @dataclass(frozen=True)
@@ -276,7 +279,9 @@ class _Converter:
             for i, t in enumerate(self.tokens)
             if t.kind == "container" and not t.context
         }
-        self.fence_pairs, unmatched = containers.pair([f for f in self.fences.values() if f.index not in self.replacements])
+        self.fence_pairs, unmatched = containers.pair(
+            [f for f in self.fences.values() if f.index not in self.replacements]
+        )
         self.fence_openers = {close: open_ for open_, close in self.fence_pairs.items()}
         self.unmatched = set(unmatched)
 
@@ -431,7 +436,7 @@ class _Converter:
         if _VARIABLE.fullmatch(token.name):
             found, value = _lookup(self.ctx.variables, token.name)
             if found:
-                return text_in_markdown(_display(value))
+                return self._interpolated(token, _display(value))
         if not quiet:
             self._problem(
                 token,
@@ -439,6 +444,14 @@ class _Converter:
                 " variables, as in '{{ title }}'): it is left out of the page as an HTML comment; write the value itself",
             )
         return comment(token.raw)
+
+    def _interpolated(self, token: Token, value: str) -> str:
+        """A front-matter value as text: in a link's URL or an HTML attribute, as a URL or attribute value."""
+        if self.text.endswith(_LINK_DESTINATION, 0, token.start):
+            return url_in_markdown(value)  # `![Affiche]({{ image }})`: MkDocs resolves the path
+        if self.text.endswith(_ATTRIBUTE, 0, token.start):
+            return esc(value)
+        return text_in_markdown(value)
 
     def _unsupported(self, token: Token, index: int) -> str:
         if index in self.quiet:

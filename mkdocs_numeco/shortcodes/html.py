@@ -15,6 +15,8 @@ _VALUE = str.maketrans({"{": "&#123;", "}": "&#125;", "`": "&#96;", "\n": "&#10;
 # open a nested one (`<!--`); `{` is all Jinja needs to see a tag. Character
 # references are not decoded in comments, so this costs nothing but looks.
 _COMMENT = str.maketrans({"<": "&lt;", ">": "&gt;", "{": "&#123;"})
+# In a link destination, character references would reach the URL as typed: percent-encoding instead.
+_URL = str.maketrans({char: f"%{ord(char):02X}" for char in " \t\n\r()<>\"'\\`{}[]|"})
 # Text inserted into Markdown (a front-matter value in `{{ title }}`, a link's words) must not be
 # read as Markdown: every ASCII punctuation character that Markdown or a usual extension reads
 # (links, emphasis, code, headings, lists, table cells, attribute lists, emoji, math, mentions,
@@ -42,6 +44,15 @@ def text_in_markdown(value: object) -> str:
         return text
     lead = len(text) - len(text.lstrip(" "))
     return "&#32;" * lead + core + "&#32;" * (len(text) - lead - len(core))
+
+
+def url_in_markdown(value: object) -> str:
+    """Any value as a Markdown link destination (`![image]({{ image }})`): it can't end the link or the line.
+
+    What would close the destination, start a title, a cell or a tag is
+    percent-encoded, which keeps the URL meaning the same.
+    """
+    return str(value).translate(_URL)
 
 
 def literal_braces(text: str) -> str:

@@ -332,9 +332,7 @@ class _Scanner:
 
     def token(self, kind: str, name: str, start: int, end: int, **fields: object) -> Token:
         context = self.blocks.at(start)
-        return Token(
-            kind, name, start, end, self.lines.at(start), self.text[start:end], context=context, **fields
-        )  # type: ignore[arg-type]
+        return Token(kind, name, start, end, self.lines.at(start), self.text[start:end], context=context, **fields)  # type: ignore[arg-type]
 
     def _literal(self, start: int, end: int) -> Iterator[Token]:
         """Code or an HTML comment: a token only for a template engine that reads it anyway."""

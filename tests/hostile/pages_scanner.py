@@ -127,8 +127,7 @@ date: 2025-01-09
 
 """
     + " ".join(
-        f"mot{n} {opener}"
-        for n, opener in enumerate(["{#", "{%", "{{", "`", "``", "<!--", "<iframe", "{# {% {{"] * 40)
+        f"mot{n} {opener}" for n, opener in enumerate(["{#", "{%", "{{", "`", "``", "<!--", "<iframe", "{# {% {{"] * 40)
     )
     + "\n\nDernier paragraphe.\n",
 }
