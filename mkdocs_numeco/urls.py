@@ -49,7 +49,8 @@ LINK = Use(
 )
 # Images and players: something a page loads, so no mailto:.
 IMAGE = Use(
-    frozenset({ABSOLUTE, SITE, RELATIVE}), "an http:// or https:// address, a path from the site root (/…) or a relative path"
+    frozenset({ABSOLUTE, SITE, RELATIVE}),
+    "an http:// or https:// address, a path from the site root (/…) or a relative path",
 )
 EMBED = IMAGE
 

