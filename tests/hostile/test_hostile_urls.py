@@ -15,12 +15,10 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
-from sitebuild import Built, build_site, post, write_site
+from pages_urls import ATTACKS, EXTERNAL_IMAGE, IMAGE, LINK, PAGES, POSTER, WARNINGS, attack_page, attack_warning
+from sitebuild import Built, build_site, write_site
 
-LINK = "use an http:// or https:// address, mailto:, a path from the site root (/…) or a relative path"
-IMAGE = "use an http:// or https:// address, a path from the site root (/…) or a relative path"
 SITE_URL = "https://example.org/"
-POSTER = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 9"><rect width="16" height="9"/></svg>'
 
 
 # -- the policy, as a table ---------------------------------------------------------------------
@@ -307,227 +305,14 @@ def test_real_players_still_upgrade(src: str, embed: str) -> None:
 
 # -- one small site per attack -----------------------------------------------------------------
 
-CARD_IMPORT = '{% from "components/component.njk" import component with context %}'
-
-
-def _card(fields: str) -> str:
-    return f'{CARD_IMPORT}\n\n{{{{ component("card", {{{fields}}}) }}}}\n\nFin.'
-
-
-def _iframe(src: str) -> str:
-    return f'Avant.\n\n<iframe src="{src}" title="Lecteur piégé"></iframe>\n\nAprès.'
-
-
-# name -> (front matter, body, (what, shown value, allowed, consequence) of the warning, line)
-ATTACKS: dict[str, tuple[dict[str, Any], str, tuple[str, str, str, str, str], int]] = {
-    "card-javascript": (
-        {},
-        _card('title: "Guide piégé", url: "javascript:alert(1)"'),
-        (
-            "card url",
-            "'javascript:alert(1)'",
-            "'javascript:' addresses are not allowed",
-            LINK,
-            "the card is kept without its link",
-        ),
-        9,
-    ),
-    "card-entity": (
-        {},
-        _card('title: "Guide piégé", url: "jav&#x61;script:alert(1)"'),
-        (
-            "card url",
-            "'jav&#x61;script:alert(1)'",
-            "'javascript:' addresses are not allowed, once its character references (&…;) are decoded",
-            LINK,
-            "the card is kept without its link",
-        ),
-        9,
-    ),
-    "card-tab": (
-        {},
-        _card('title: "Guide piégé", externalUrl: "java\tscript:alert(1)"'),
-        (
-            "card url",
-            "'java\\tscript:alert(1)'",
-            "it contains the invisible character U+0009",
-            LINK,
-            "the card is kept without its link",
-        ),
-        9,
-    ),
-    "card-image": (
-        {},
-        _card(
-            'title: "Guide piégé", url: "https://example.org/guide/", image: {src: "//evil.com/x.png", alt: "Couverture du guide"}'
-        ),
-        (
-            "card image",
-            "'//evil.com/x.png'",
-            "'//' with no scheme before it",
-            IMAGE,
-            "the card is kept without its image",
-        ),
-        9,
-    ),
-    "card-image-data": (
-        {},
-        _card('title: "Guide piégé", image: "data:image/svg+xml,<svg onload=alert(1)>"'),
-        (
-            "card image",
-            "'data:image/svg+xml,<svg onload=alert(1)>'",
-            "'data:' addresses are not allowed",
-            IMAGE,
-            "the card is kept without its image",
-        ),
-        9,
-    ),
-    "quote-javascript": (
-        {},
-        "::: quote javascript:alert(1)//x.png\n« Citation gardée »\n:::\n",
-        (
-            "quote picture",
-            "'javascript:alert(1)//x.png'",
-            "'javascript:' addresses are not allowed",
-            IMAGE,
-            "the quote is kept without its picture",
-        ),
-        7,
-    ),
-    "quote-protocol-relative": (
-        {},
-        "::: quote //evil.com/x.png\n« Citation gardée »\n:::\n",
-        (
-            "quote picture",
-            "'//evil.com/x.png'",
-            "'//' with no scheme before it",
-            IMAGE,
-            "the quote is kept without its picture",
-        ),
-        7,
-    ),
-    "image-javascript": (
-        {"image": "javascript:alert(1)//x.png"},
-        '{% youtube "dQw4w9WgXcQ" %}',
-        (
-            "image",
-            "'javascript:alert(1)//x.png'",
-            "'javascript:' addresses are not allowed",
-            IMAGE,
-            "the page has no image until it is fixed",
-        ),
-        5,
-    ),
-    "image-javascript-slashes": (
-        {"image": "javascript://example.org/%0Aalert(1)//x.png"},
-        '{% youtube "dQw4w9WgXcQ" %}',
-        (
-            "image",
-            "'javascript://example.org/%0Aalert(1)//x.png'",
-            "'javascript:' addresses are not allowed",
-            IMAGE,
-            "the page has no image until it is fixed",
-        ),
-        5,
-    ),
-    "image-protocol-relative": (
-        {"image": "//evil.com/x.png"},
-        '{% youtube "dQw4w9WgXcQ" %}',
-        (
-            "image",
-            "'//evil.com/x.png'",
-            "'//' with no scheme before it",
-            IMAGE,
-            "the page has no image until it is fixed",
-        ),
-        5,
-    ),
-    "image-mapping": (
-        {"image": {"path": "javascript:alert(1)//x.png", "alt": "Texte gardé"}},
-        "Texte.",
-        (
-            "image",
-            "'javascript:alert(1)//x.png'",
-            "'javascript:' addresses are not allowed",
-            IMAGE,
-            "the page has no image until it is fixed",
-        ),
-        5,
-    ),
-    "image-data": (
-        {"image": "data:text/html,<script>evil()</script>"},
-        "Texte.",
-        (
-            "image",
-            "'data:text/html,<script>evil()</script>'",
-            "'data:' addresses are not allowed",
-            IMAGE,
-            "the page has no image until it is fixed",
-        ),
-        5,
-    ),
-    "image-backslash": (
-        {"image": "https://evil.com\\@example.org/x.png"},
-        "Texte.",
-        (
-            "image",
-            "'https://evil.com\\\\@example.org/x.png'",
-            "it contains a backslash",
-            IMAGE,
-            "the page has no image until it is fixed",
-        ),
-        5,
-    ),
-    "iframe-backslash": (
-        {},
-        _iframe("https://evil.com\\@www.dailymotion.com/embed/video/x9h51js"),
-        (
-            "iframe src",
-            "'https://evil.com\\\\@www.dailymotion.com/embed/video/x9h51js'",
-            "it contains a backslash",
-            IMAGE,
-            "the iframe is left out of the page as an HTML comment",
-        ),
-        9,
-    ),
-    "iframe-userinfo": (
-        {},
-        _iframe("https://www.youtube.com@evil.com/embed/dQw4w9WgXcQ"),
-        (
-            "iframe src",
-            "'https://www.youtube.com@evil.com/embed/dQw4w9WgXcQ'",
-            "a user name before '@' hides the real host",
-            IMAGE,
-            "the iframe is left out of the page as an HTML comment",
-        ),
-        9,
-    ),
-    "iframe-javascript": (
-        {},
-        _iframe("jav&#x61;script:alert(1)"),
-        (
-            "iframe src",
-            "'javascript:alert(1)'",
-            "'javascript:' addresses are not allowed",
-            IMAGE,
-            "the iframe is left out of the page as an HTML comment",
-        ),
-        9,
-    ),
-}
-
 
 def _site(tmp_path: Path, name: str) -> Path:
-    front, body, _, _ = ATTACKS[name]
-    page = post("Article piégé", "2024-03-01", body, **front)
-    return write_site(
-        tmp_path, {f"posts/urls-{name}.md": page, "images/poster.svg": POSTER}, {"seo": {"poster": "images/poster.svg"}}
-    )
+    pages = {f"posts/urls-{name}.md": attack_page(name), "images/poster.svg": POSTER}
+    return write_site(tmp_path, pages, {"seo": {"poster": "images/poster.svg"}})
 
 
 def _warning(name: str) -> str:
-    _, _, (what, shown, reason, allowed, consequence), line = ATTACKS[name]
-    return f"mkdocs_numeco: posts/urls-{name}.md:{line}: {what} {shown} is refused ({reason}): {allowed}; {consequence}"
+    return "mkdocs_numeco: " + attack_warning(name)
 
 
 def _json_urls(value: Any, key: str = "") -> list[str]:
@@ -622,10 +407,14 @@ def test_a_refused_iframe_is_not_upgraded_nor_kept(tmp_path: Path, name: str) ->
     assert [p.get_text() for p in content.find_all("p")][-2:] == ["Avant.", "Après."]
 
 
+def _one(tmp_path: Path, *names: str) -> Built:
+    """A small site of some of `PAGES` (and the picture they share)."""
+    pages = {name: PAGES[name] for name in (*names, "urls-images/poster.svg")}
+    return build_site(write_site(tmp_path, pages))
+
+
 def test_a_lookalike_acast_host_is_left_as_the_author_wrote_it(tmp_path: Path) -> None:
-    raw = '<iframe src="https://embed.notacast.com/$/show/episode" title="Autre"></iframe>'
-    config = write_site(tmp_path, {"posts/urls-notacast.md": post("Podcast", "2024-03-01", raw)})
-    built = build_site(config)
+    built = _one(tmp_path, "posts/urls-notacast.md")
     content = built.content("posts/urls-notacast/")
     assert content.select("[data-embed-url]") == []
     assert [f["src"] for f in content.find_all("iframe")] == ["https://embed.notacast.com/$/show/episode"]
@@ -635,26 +424,20 @@ def test_a_lookalike_acast_host_is_left_as_the_author_wrote_it(tmp_path: Path) -
 def test_an_external_image_is_never_loaded_by_our_pages_but_is_offered_to_crawlers(tmp_path: Path) -> None:
     """Decision: an https `image:` may be og:image, JSON-LD and feed image (read by crawlers and feed readers,
     never by a reader of our pages), but no page of ours shows it as `<img src>` (no third-party request)."""
-    external = "https://cdn.example.net/photo.png"
-    pages = {
-        "posts/urls-external.md": post("Externe", "2024-03-01", '{% youtube "dQw4w9WgXcQ" %}', image=external),
-        "images/poster.svg": POSTER,
-    }
-    built = build_site(write_site(tmp_path, pages, {"seo": {"poster": "images/poster.svg"}}))
+    built = _one(tmp_path, "posts/urls-external.md")
     for path in built.site_dir.rglob("*.html"):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         assert [t for t in soup.find_all(src=True) if "cdn.example.net" in t["src"]] == [], path
         assert [t for t in soup.find_all(style=True) if "cdn.example.net" in t["style"]] == [], path
     head = built.soup("posts/urls-external/").head
-    assert head.find("meta", attrs={"property": "og:image"})["content"] == external
+    assert head.find("meta", attrs={"property": "og:image"})["content"] == EXTERNAL_IMAGE
     feed = json.loads((built.site_dir / "feed.json").read_text(encoding="utf-8"))
-    assert feed["items"][0]["image"] == external
+    assert feed["items"][0]["image"] == EXTERNAL_IMAGE
     assert built.messages(logging.WARNING) == []
 
 
 def test_a_page_that_is_no_post_has_its_image_refused_too(tmp_path: Path) -> None:
-    page = "---\ntitle: Page\nimage: javascript:alert(1)//x.png\n---\n\nTexte.\n"
-    built = build_site(write_site(tmp_path, {"urls-page.md": page}))
+    built = _one(tmp_path, "urls-page.md")
     assert built.messages(logging.WARNING) == [
         (
             "mkdocs_numeco: urls-page.md:3: image 'javascript:alert(1)//x.png' is refused ('javascript:' addresses are"
@@ -665,15 +448,20 @@ def test_a_page_that_is_no_post_has_its_image_refused_too(tmp_path: Path) -> Non
 
 
 def test_allowed_urls_still_work(tmp_path: Path) -> None:
-    body = _card('title: "Bon", url: "mailto:contact@example.org", image: {src: "/images/poster.svg", alt: "A"}')
-    pages = {
-        "posts/urls-ok.md": post("Bon", "2024-03-01", body, image="../images/poster.svg"),
-        "images/poster.svg": POSTER,
-    }
-    built = build_site(write_site(tmp_path, pages))
+    built = _one(tmp_path, "posts/urls-ok.md")
     card = built.content("posts/urls-ok/").select_one("div.grid.cards li")
     assert card.select_one("strong a")["href"] == "mailto:contact@example.org"
     assert card.select_one("img")["alt"] == "A"
     head = built.soup("posts/urls-ok/").head
-    assert head.find("meta", attrs={"property": "og:image"})["content"] == SITE_URL + "images/poster.svg"
+    assert head.find("meta", attrs={"property": "og:image"})["content"] == SITE_URL + "urls-images/poster.svg"
     assert built.messages(logging.WARNING) == []
+
+
+def test_every_attack_in_one_site(tmp_path: Path) -> None:
+    """The lead's one-site build, for this area alone: one warning per refusal, nothing refused published."""
+    built = build_site(write_site(tmp_path, dict(PAGES)))
+    assert sorted(built.messages(logging.WARNING)) == ["mkdocs_numeco: " + w for w in WARNINGS]
+    assert_nothing_refused_is_published(built)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
+    with pytest.raises(Abort, match=rf"Aborted with {len(WARNINGS)} warnings in strict mode"):
+        build_site(write_site(tmp_path / "strict", dict(PAGES)), strict=True)
