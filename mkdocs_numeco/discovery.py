@@ -16,9 +16,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from . import feeds, seo
+from . import feeds, seo, urls
 from .config import NumecoConfig
-from .posts import Post, image_parts, resolve_path
+from .posts import Post, image_parts, image_refusal, resolve_path
 from .site import SiteBuild
 
 log = get_plugin_logger(__name__)
@@ -64,21 +64,35 @@ class Discovery:
         `.strip()` on `page.meta["image"]` and joins a relative value to
         `site_url` as is, and Material's social card layouts interpolate page
         meta as text: both need one string, so we give the absolute URL.
+        An image the URL policy refuses is taken out of the meta (a post's was
+        reported when it was read; any other page's is reported here).
         """
         value = page.meta.get("image")
         if value is None:
             return
         path, alt = image_parts(value)
-        if path is None:
+        docs_path = self._page_image(page, path) if path is not None else None
+        if docs_path is None:
             page.meta.pop("image")
             return
-        docs_path = resolve_path(path, page.file.src_uri)
         if self.site_url:
             page.meta["image"] = self._image_url(docs_path) or docs_path
         else:
             page.meta["image"] = self._site_path(docs_path)
         if alt is not None:
             page.meta["image_alt"] = str(alt)
+
+    def _page_image(self, page: Page, path: str) -> str | None:
+        """The docs path or http(s) URL of a page's `image:`; None when the URL policy refuses it."""
+        record = self.site.pages.get(page.file.src_uri)
+        if record is not None and record.post is not None:
+            return record.post.image
+        why = image_refusal(path, "the page has no image until it is fixed")
+        if why is not None:
+            line = record.front.line_of("image") if record is not None else 1
+            log.warning(f"{page.file.src_path}:{line}: {why}")
+            return None
+        return resolve_path(path, page.file.src_uri)
 
     # -- on_post_page -----------------------------------------------------------
 
@@ -269,20 +283,28 @@ class Discovery:
         return feeds.absolute(self.site_url, path)
 
     def _site_path(self, docs_path: str) -> str:
-        """Without `site_url`: the image's URL relative to the site root."""
-        file = self.site.files.get_file_from_path(docs_path) if self.site.files is not None else None
-        return file.url if file is not None else docs_path
+        """Without `site_url`: the image's URL relative to the site root (an http(s) URL stays)."""
+        url = self._image_file_url(docs_path)
+        return url if url is not None else docs_path
 
     def _image_url(self, docs_path: str) -> str | None:
-        """Absolute URL of a docs-relative image; external URLs pass; a missing file gives None."""
-        if docs_path.startswith("//"):
-            return "https:" + docs_path
-        if "://" in docs_path:
-            return docs_path
-        if docs_path.startswith("data:") or self.site.files is None:
+        """Absolute URL of a docs-relative image or an http(s) image; None for a missing file or anything else.
+
+        The URL policy (`urls`) decides: an http(s) URL passes as written (crawlers and feed readers
+        fetch it, our pages never load it); `//host`, `javascript:`, `data:`… give None.
+        """
+        url = urls.classify(docs_path)
+        if url.kind == urls.ABSOLUTE:
+            return url.value
+        file_url = self._image_file_url(docs_path)
+        return self._absolute(file_url) if file_url is not None else None
+
+    def _image_file_url(self, docs_path: str) -> str | None:
+        """The site URL of the docs file at `docs_path`; None when it is no file of this site."""
+        if self.site.files is None or not urls.is_local(urls.classify(docs_path)):
             return None
         file = self.site.files.get_file_from_path(docs_path)
-        return self._absolute(file.url) if file is not None else None
+        return file.url if file is not None else None
 
 
 def _write(path: Path, data: bytes) -> None:

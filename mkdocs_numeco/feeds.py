@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime
 
 from feedgen.feed import FeedGenerator
 
+from . import urls
 from .posts import Post
 from .series import Series
 from .slugs import slugify
@@ -144,10 +145,8 @@ def plan_feeds(
 
 
 def absolute(site_url: str, path: str) -> str:
-    """`path` (site-relative) under `site_url`; URLs that are already absolute stay as they are."""
-    if "://" in path:
-        return path
-    return site_url.rstrip("/") + "/" + path.lstrip("/")
+    """`path` (site-relative) under `site_url`; http(s) URLs stay as they are (the URL policy, `urls.absolute`)."""
+    return urls.absolute(site_url, path)
 
 
 def as_datetime(day: date) -> datetime:

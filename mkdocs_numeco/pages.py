@@ -154,11 +154,17 @@ class _Linker:
 
 
 def local_image_url(files: Files | None, docs_path: str | None, page_url: str) -> str | None:
-    """URL of an image of the docs as seen from `page_url`; None for external or missing images."""
+    """URL of an image of the docs as seen from `page_url`; None for external or missing images.
+
+    Never an http(s) image (no third-party request from our pages), never a
+    URL the policy refuses, and never a relative URL a browser would read as
+    a scheme (a file named `javascript:x.png`).
+    """
     if not docs_path or files is None or is_external(docs_path):
         return None
     file = files.get_file_from_path(docs_path)
-    return get_relative_url(file.url, page_url) if file is not None else None
+    url = get_relative_url(file.url, page_url) if file is not None else None
+    return url if url is not None and not is_external(url) else None
 
 
 def _index(folder: str) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from . import urls
 from .frontmatter import FrontMatter, parse_date
 from .shortcodes import Problem
 
@@ -51,7 +51,7 @@ def build_post(src_uri: str, url: str, front: FrontMatter, fallback_title: str) 
     post.tags = _tags(data.get("tags"), front, post.problems)
     post.series = _scalar(data, "series", front, problems) or None
     post.series_order = _order(data.get("series_order"), front, post.problems)
-    post.image, post.image_alt = _image(data.get("image"), src_uri)
+    post.image, post.image_alt = _image(data.get("image"), src_uri, front, post.problems)
     return post
 
 
@@ -150,24 +150,32 @@ def image_parts(value: Any) -> tuple[str | None, Any]:
     return (path.strip() if isinstance(path, str) and path.strip() else None), alt
 
 
-def _image(value: Any, src_uri: str) -> tuple[str | None, str]:
-    """Resolve `image` against the post's folder."""
+def _image(value: Any, src_uri: str, front: FrontMatter, problems: list[Problem]) -> tuple[str | None, str]:
+    """Resolve `image` against the post's folder; a URL the policy refuses is reported and left out."""
     path, alt = image_parts(value)
-    return (resolve_path(path, src_uri) if path else None), _text(alt)
+    if path is None:
+        return None, _text(alt)
+    why = image_refusal(path, "the page has no image until it is fixed")
+    if why is not None:
+        problems.append(Problem(front.line_of("image"), why))
+        return None, _text(alt)
+    return resolve_path(path, src_uri), _text(alt)
+
+
+def image_refusal(path: str, consequence: str) -> str | None:
+    """Why the URL policy refuses `path` as an `image:`, or None."""
+    return urls.refusal(urls.classify(path), urls.IMAGE, "image", consequence)
 
 
 def is_external(path: str) -> bool:
-    """An image that lives elsewhere: loading it would be a third-party request."""
-    return "://" in path or path.startswith(("//", "data:"))
+    """Not a file of this site (an http(s) URL, or anything the URL policy refuses): never loaded by our pages."""
+    return not urls.is_local(urls.classify(path))
 
 
-def resolve_path(path: str, src_uri: str) -> str:
-    """A docs-relative path for `path` as written in the post at `src_uri`.
+def resolve_path(path: str, src_uri: str) -> str | None:
+    """A docs-relative path for `path` as written in the post at `src_uri` (see `urls.resolve`).
 
-    Absolute URLs stay as they are; `/x.png` is relative to the docs root.
+    http(s) URLs stay as they are; `/x.png` is relative to the docs root;
+    anything the URL policy refuses gives None.
     """
-    if is_external(path):
-        return path
-    if path.startswith("/"):
-        return posixpath.normpath(path.lstrip("/"))
-    return posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))
+    return urls.resolve(urls.classify(path), src_uri)

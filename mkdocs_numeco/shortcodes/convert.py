@@ -171,7 +171,7 @@ class _Converter:
                 link = transcript_ids[min(videos_seen, len(transcript_ids) - 1)] if transcript_ids else None
                 video = self._raw_iframe(token, index, link)
                 videos_seen += video is not None
-                html = video if video is not None else token.raw
+                html = video if video is not None else self._kept_iframe(token)
             elif token.kind in ("component", "grid"):
                 html = self._cards(token, index)
             elif token.kind == "container":
@@ -395,6 +395,14 @@ class _Converter:
             html += "\n" + render_transcript_link(transcript_id, self.labels)
         return f"\n\n{html}\n\n"
 
+    def _kept_iframe(self, token: Token) -> str:
+        """An iframe that stays as written, unless the URL policy refuses its `src`."""
+        why = iframes.refusal(token.raw)
+        if why is None:
+            return token.raw
+        self._problem(token, why)
+        return comment(token.raw)
+
     def _cards(self, token: Token, index: int) -> str:
         """A card, or a DSFR grid row of cards, as one Material grid."""
         calls = cards.calls_in(token.raw) if token.kind == "grid" else [(0, token.source)]
@@ -408,6 +416,7 @@ class _Converter:
                 why = f"this component call can't be read: {error}"
             if why is None:
                 found.append(argument)
+                self.result.problems.extend(Problem(token.line + offset, m) for m in cards.refusals(argument))
             else:
                 where = Token(token.kind, token.name, token.start, token.end, token.line + offset, token.raw)
                 self._problem(where, f"{why}; the card is left out of the page as an HTML comment until it is fixed")
@@ -448,6 +457,9 @@ class _Converter:
             return comment(token.raw)
         if fence.closes:
             return f"\n\n{containers.render_close(opener.name)}\n\n"
+        why = containers.refusal(opener.name, opener.argument)
+        if why is not None:
+            self._problem(token, why)
         return f"\n\n{containers.render_open(opener.name, opener.argument, self.labels['accordion'])}\n"
 
     def _construct(self, index: int) -> Construct | None:
