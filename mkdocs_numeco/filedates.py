@@ -96,5 +96,7 @@ def resolve(front: FrontMatter, path: str | None) -> None:
         except OSError as error:
             why = f"its file can't be read ({error.strerror or error})"
     front.problems.append(
-        Problem(front.line_of("date"), f"date {value!r} names a time of the page's file, but {why}: write the date itself")
+        Problem(
+            front.line_of("date"), f"date {value!r} names a time of the page's file, but {why}: write the date itself"
+        )
     )

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -249,7 +250,7 @@ class _Budget:
         if self.open:
             self.open[-1][1] += size
 
-    _HANDLERS = {
+    _HANDLERS: ClassVar[dict[type, Callable[[_Budget, Any], None]]] = {
         yaml.MappingStartEvent: _start,
         yaml.SequenceStartEvent: _start,
         yaml.MappingEndEvent: _end,

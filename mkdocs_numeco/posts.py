@@ -18,7 +18,9 @@ COLLECTION_TAGS = frozenset({"post", "posts", "all", "nav"})
 # (but tab, line feed and carriage return), DEL, lone surrogates and noncharacters.
 # lxml (feeds) raises on the first group; browsers show none of them.
 _NONCHARACTERS = "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0x10000, 0x110000, 0x10000))
-UNSAFE_CHARACTERS = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff{_NONCHARACTERS}]")
+UNSAFE_CHARACTERS = re.compile(
+    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff{_NONCHARACTERS}]"
+)
 
 
 @dataclass
@@ -61,13 +63,13 @@ def build_post(src_uri: str, url: str, front: FrontMatter, fallback_title: str) 
     """Normalise a post's front matter; problems are collected, never raised."""
     data = front.data
     problems: list[Problem] = []
-    title = _safe("title", _scalar(data, "title", front, problems), front.line_of("title"), problems)
+    title = _text_of(data, "title", front, problems)
     post = Post(src_uri=src_uri, url=url, title=title or _safe_name(fallback_title), problems=problems)
-    post.description = _safe("description", _scalar(data, "description", front, problems), front.line_of("description"), problems)
+    post.description = _text_of(data, "description", front, problems)
     post.published = _date(data.get("date"), front, post.problems)
     post.date = post.published.astimezone(UTC).date() if post.published is not None else None
     post.tags = _tags(data.get("tags"), front, post.problems)
-    post.series = _safe("series", _scalar(data, "series", front, problems), front.line_of("series"), problems) or None
+    post.series = _text_of(data, "series", front, problems) or None
     post.series_order = _order(data.get("series_order"), front, post.problems)
     post.image, alt = _image(data.get("image"), src_uri, front, post.problems)
     post.image_alt = _safe("image alt", alt, front.line_of("image"), problems)
@@ -82,6 +84,11 @@ def without_unsafe_characters(text: str) -> tuple[str, str]:
     return UNSAFE_CHARACTERS.sub("", text).strip(), code_points(found)
 
 
+def _text_of(data: dict[str, Any], key: str, front: FrontMatter, problems: list[Problem]) -> str:
+    """A front-matter value that must be one piece of text, made safe for HTML, XML and JSON."""
+    return _safe(key, _scalar(data, key, front, problems), front.line_of(key), problems)
+
+
 def _safe(what: str, text: str, line: int, problems: list[Problem]) -> str:
     """Front-matter text that goes into HTML, XML and JSON: unsafe characters removed, with a warning.
 
@@ -92,8 +99,8 @@ def _safe(what: str, text: str, line: int, problems: list[Problem]) -> str:
         problems.append(
             Problem(
                 line,
-                f"{what.replace('{}', cleaned)} has characters that HTML, XML and JSON can't carry ({removed}): they were removed;"
-                " delete them from the front matter",
+                f"{what.replace('{}', cleaned)} has characters that HTML, XML and JSON can't carry ({removed}):"
+                " they were removed; delete them from the front matter",
             )
         )
     return cleaned

@@ -102,64 +102,84 @@ ATTACKS: dict[str, tuple[str | bytes, list[str]]] = {
     "control-raw": (
         f"---\ntitle: Titre{CONTROLS} brut\ndate: 2025-02-01\ntags:\n  - Eau\x0b\n---\n\nTexte.\n",
         [
-            "2: front matter key 'title' has characters that YAML and JSON can't read as text (U+0000, U+0008,"
-            " U+000B, U+000C, U+001B, …): they were removed; delete them",
-            "2: title has characters that HTML, XML and JSON can't carry (U+1FFFF): they were removed; delete them"
-            " from the front matter",
-            "5: this front matter line has characters that YAML and JSON can't read as text (U+000B): they were"
-            " removed; delete them",
+            (
+                "2: front matter key 'title' has characters that YAML and JSON can't read as text (U+0000, U+0008,"
+                " U+000B, U+000C, U+001B, …): they were removed; delete them"
+            ),
+            (
+                "2: title has characters that HTML, XML and JSON can't carry (U+1FFFF): they were removed; delete them"
+                " from the front matter"
+            ),
+            (
+                "5: this front matter line has characters that YAML and JSON can't read as text (U+000B): they were"
+                " removed; delete them"
+            ),
         ],
     ),
     "control-body": (post("Corps piégé", "2025-02-01", BODY_WITH_CONTROLS), []),
     "alias-bomb": (
         BOMB,
         [
-            "8: front matter can't be read as YAML (its aliases (*lol3) would make it more than 100,000 characters"
-            " larger once written out); kept the simple `key: value` lines (date, lol0, title): write the values"
-            " out instead of repeating aliases"
+            (
+                "8: front matter can't be read as YAML (its aliases (*lol3) would make it more than 100,000 characters"
+                " larger once written out); kept the simple `key: value` lines (date, lol0, title): write the values"
+                " out instead of repeating aliases"
+            )
         ],
     ),
     "alias-loop": (
         LOOP,
         [
-            "4: front matter can't be read as YAML (the alias *a is inside the value it names, which would never"
-            " end); kept the simple `key: value` lines (date, title): write the value out instead of the alias"
+            (
+                "4: front matter can't be read as YAML (the alias *a is inside the value it names, which would never"
+                " end); kept the simple `key: value` lines (date, title): write the value out instead of the alias"
+            )
         ],
     ),
     "deep-nesting": (
         DEEP,
         [
-            "4: front matter can't be read as YAML (it nests collections more than 64 levels deep); kept the simple"
-            " `key: value` lines (date, title): nest fewer levels"
+            (
+                "4: front matter can't be read as YAML (it nests collections more than 64 levels deep); kept the simple"
+                " `key: value` lines (date, title): nest fewer levels"
+            )
         ],
     ),
     "bad-timestamp": (
         "---\ntitle: Horodatage\ndate: !!timestamp 2025-13-45\n---\n\nTexte.\n",
         [
-            "2: front matter can't be read as YAML (month must be in 1..12); kept the simple `key: value` lines"
-            " (title): fix the YAML syntax"
+            (
+                "2: front matter can't be read as YAML (month must be in 1..12); kept the simple `key: value` lines"
+                " (title): fix the YAML syntax"
+            )
         ],
     ),
     "latin1": (
         LATIN1,
         [
-            "2: the file is not UTF-8 (byte 0xe9 at offset 14 can't be decoded): the page is left out of the site;"
-            " save the file as UTF-8"
+            (
+                "2: the file is not UTF-8 (byte 0xe9 at offset 14 can't be decoded): the page is left out of the site;"
+                " save the file as UTF-8"
+            )
         ],
     ),
     "json": (JSON_POST, []),
     "json-broken": (
         JSON_BROKEN,
         [
-            "5: front matter can't be read as JSON (Expecting ',' delimiter); kept the keys before it (date, title):"
-            " fix the JSON syntax"
+            (
+                "5: front matter can't be read as JSON (Expecting ',' delimiter); kept the keys before it (date, title):"
+                " fix the JSON syntax"
+            )
         ],
     ),
     "javascript-front-matter": (
         "---js\n{ title: 'Exécuté ?', date: new Date() }\n---\n\nTexte.\n",
         [
-            "1: front matter in 'js' can't be read (only YAML and JSON can): the block is left out of the page;"
-            " write it as YAML (---) or JSON (---json)"
+            (
+                "1: front matter in 'js' can't be read (only YAML and JSON can): the block is left out of the page;"
+                " write it as YAML (---) or JSON (---json)"
+            )
         ],
     ),
     "empty-front-matter": (EMPTY_FRONT_MATTER, []),

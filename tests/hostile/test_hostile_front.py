@@ -95,8 +95,16 @@ ONE_LINE_BOMB = "x: [&a [1,1,1,1,1,1,1,1,1,1], " + ", ".join(
         (f"title: T\n{ONE_LINE_BOMB}]\n", ["title"], [(3, "its aliases (*d) would make it more")]),
         ("title: T\nx: &a [1, *a]\n", ["title"], [(3, "the alias *a is inside the value it names")]),
         ("title: T\nx: &a {k: *a}\n", ["title"], [(3, "the alias *a is inside the value it names")]),
-        ("title: T\nx: " + "[" * 200_000 + "]" * 200_000 + "\n", ["title"], [(3, "it nests collections more than 64 levels deep")]),
-        ("title: T\nx: " + "{a: " * 50_000 + "1" + "}" * 50_000 + "\n", ["title"], [(3, "it nests collections more than 64 levels deep")]),
+        (
+            "title: T\nx: " + "[" * 200_000 + "]" * 200_000 + "\n",
+            ["title"],
+            [(3, "it nests collections more than 64 levels deep")],
+        ),
+        (
+            "title: T\nx: " + "{a: " * 50_000 + "1" + "}" * 50_000 + "\n",
+            ["title"],
+            [(3, "it nests collections more than 64 levels deep")],
+        ),
         ("title: T\nx:\n" + "- " * 10_000 + "a\n", ["title"], [(4, "it nests collections more than 64 levels deep")]),
     ],
     ids=["billion-laughs", "one-line-bomb", "loop", "mapping-loop", "deep-flow", "deep-mappings", "deep-block"],
@@ -135,31 +143,56 @@ def test_aliases_within_the_bound_still_work() -> None:
             '---json\n{"title": "T",\n "date": "2025-01-01" "x"}\n---\n',
             {"title": "T", "date": "2025-01-01"},
             5,
-            [(3, "front matter can't be read as JSON (Expecting ',' or '}'); kept the keys before it (date, title): fix the JSON syntax")],
+            [
+                (
+                    3,
+                    "front matter can't be read as JSON (Expecting ',' or '}'); kept the keys before it (date, title): fix the JSON syntax",
+                )
+            ],
         ),
         (
             '---json\n["title"]\n---\n',
             {},
             4,
-            [(2, "front matter can't be read as JSON (the front matter is not a JSON object); kept the keys before it (nothing): fix the JSON syntax")],
+            [
+                (
+                    2,
+                    "front matter can't be read as JSON (the front matter is not a JSON object); kept the keys before it (nothing): fix the JSON syntax",
+                )
+            ],
         ),
         (
             '---json\n{"a": 1}}\n---\n',
             {"a": 1},
             4,
-            [(2, "front matter can't be read as JSON (text after the closing }); kept the keys before it (a): fix the JSON syntax")],
+            [
+                (
+                    2,
+                    "front matter can't be read as JSON (text after the closing }); kept the keys before it (a): fix the JSON syntax",
+                )
+            ],
         ),
         (
             '---json\n{"a": ' + "[" * 100_000 + "\n---\n",
             {},
             4,
-            [(2, "front matter can't be read as JSON (it nests too deep); kept the keys before it (nothing): fix the JSON syntax")],
+            [
+                (
+                    2,
+                    "front matter can't be read as JSON (it nests too deep); kept the keys before it (nothing): fix the JSON syntax",
+                )
+            ],
         ),
         (
             '---json\n{"title": "a\\ud800b"}\n---\n',
             {"title": "ab"},
             4,
-            [(2, "front matter key 'title' has a lone surrogate escape (\\ud800 to \\udfff), which no page can carry: it was removed; write the character itself")],
+            [
+                (
+                    2,
+                    "front matter key 'title' has a lone surrogate escape (\\ud800 to \\udfff), which no page can carry: it was removed; write the character itself",
+                )
+            ],
         ),
         (
             '---json\n{"title": "A",\n "title": "B"}\n---\n',
@@ -179,14 +212,24 @@ def test_aliases_within_the_bound_still_work() -> None:
             "---js\nmodule.exports = {}\n---\nA\n",
             {},
             4,
-            [(1, "front matter in 'js' can't be read (only YAML and JSON can): the block is left out of the page; write it as YAML (---) or JSON (---json)")],
+            [
+                (
+                    1,
+                    "front matter in 'js' can't be read (only YAML and JSON can): the block is left out of the page; write it as YAML (---) or JSON (---json)",
+                )
+            ],
         ),
         # a value PyYAML can't build is a reading problem, not a crash
         (
             "---\ntitle: T\nwhen: !!timestamp 2025-13-45\n---\n",
             {"title": "T"},
             5,
-            [(2, "front matter can't be read as YAML (month must be in 1..12); kept the simple `key: value` lines (title): fix the YAML syntax")],
+            [
+                (
+                    2,
+                    "front matter can't be read as YAML (month must be in 1..12); kept the simple `key: value` lines (title): fix the YAML syntax",
+                )
+            ],
         ),
         # characters YAML can't read: removed on their line, the rest of the block is read
         (
@@ -194,13 +237,21 @@ def test_aliases_within_the_bound_still_work() -> None:
             {"title": "AB", "tags": ["c"]},
             6,
             [
-                (2, "front matter key 'title' has characters that YAML and JSON can't read as text (U+000B): they were removed; delete them"),
-                (4, "this front matter line has characters that YAML and JSON can't read as text (U+0000): they were removed; delete them"),
+                (
+                    2,
+                    "front matter key 'title' has characters that YAML and JSON can't read as text (U+000B): they were removed; delete them",
+                ),
+                (
+                    4,
+                    "this front matter line has characters that YAML and JSON can't read as text (U+0000): they were removed; delete them",
+                ),
             ],
         ),
     ],
 )
-def test_front_matter_blocks(source: str, data: dict[str, Any], body_line: int, problems: list[tuple[int, str]]) -> None:
+def test_front_matter_blocks(
+    source: str, data: dict[str, Any], body_line: int, problems: list[tuple[int, str]]
+) -> None:
     front = frontmatter.read(source)
     assert front.has_block
     assert front.data == data
@@ -209,7 +260,9 @@ def test_front_matter_blocks(source: str, data: dict[str, Any], body_line: int, 
 
 
 def test_json_keys_have_their_lines() -> None:
-    front = frontmatter.read('---json\n{\n  "title": "T",\n  "tags": [\n    "a"\n  ],\n  "date": "2025-01-01"\n}\n---\n')
+    front = frontmatter.read(
+        '---json\n{\n  "title": "T",\n  "tags": [\n    "a"\n  ],\n  "date": "2025-01-01"\n}\n---\n'
+    )
     assert front.lines == {"title": 3, "tags": 4, "date": 7}
 
 
@@ -569,8 +622,10 @@ def test_a_file_time_that_cannot_be_read_is_reported() -> None:
     assert [(p.line, p.message) for p in front.problems] == [
         (
             3,
-            "date 'Last Modified' names a time of the page's file, but its file can't be read (No such file or"
-            " directory): write the date itself",
+            (
+                "date 'Last Modified' names a time of the page's file, but its file can't be read (No such file or"
+                " directory): write the date itself"
+            ),
         )
     ]
 
