@@ -252,5 +252,6 @@ def test_the_pages_of_the_area_warn_and_fail_the_check(tmp_path: Path) -> None:
         ("logic", "set", "unsupported"),
     ]
     assert not report.ok
+    assert main(["check", "-f", str(config)]) == 1
     with pytest.raises(Abort):
         build_site(config, strict=True)
