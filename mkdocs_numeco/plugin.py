@@ -37,7 +37,7 @@ PAGE_STAGES = {
 
 def describe(error: Exception) -> str:
     """`Type: message` on one line, without the control characters a hostile page could put in it."""
-    text = " ".join(str(error).split())
+    text = " ".join(str(error)[:2000].split())  # a message may quote a whole page: the start is enough
     text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
     if len(text) > 300:
         text = text[:299] + "…"
