@@ -28,6 +28,7 @@ from urllib.parse import unquote
 # tools add to a name (`.gz`, a social card's `.png`) and for file systems that hold less.
 MAX_NAME_BYTES = 200
 HASH_CHARS = 10
+PLUGIN = "numeco"  # the plugin, as a claimant: its assets folder is reserved for it alone
 _MAX_SUFFIX_BYTES = 10  # `.html`, `.xml`, `.json`: kept when a name is shortened
 
 

@@ -196,7 +196,7 @@ def test_a_refused_permalink_leaves_the_post_at_its_default_url(tmp_path: Path, 
 def test_the_theme_404_page_stays_the_theme_s(tmp_path: Path) -> None:
     built = build_site(_site(tmp_path, ATTACKS["404"].pages))
     page = BeautifulSoup((built.site_dir / "404.html").read_text(encoding="utf-8"), "lxml")
-    assert page.select_one("article h1").get_text() == "404 - Introuvable"
+    assert page.select_one("article h1").get_text() == "404 - Not found"
 
 
 def test_the_theme_override_still_renders_as_the_owner_wrote_it(tmp_path: Path) -> None:
@@ -261,11 +261,12 @@ def test_the_site_feed_is_not_linked_when_the_user_s_file_holds_its_place(tmp_pa
 
 def test_a_redirect_is_confined_and_shortened_too(tmp_path: Path) -> None:
     name = "r" * 230
+    old = f"old/{name}/"
     pages = {f"posts/{name}.md": post("Redirigé", "2024-03-01")}
     config = write_site(tmp_path, {"index.md": HOME, **pages}, {"redirect_from": ["old/{slug}/"]})
     built = build_site(config)
     assert _warnings(built) == [
-        f"posts/{name}.md:1: redirect_from 'old/{{slug}}/' gives 'old/{name[:50]}…' for this post: the name"
+        f"posts/{name}.md:1: redirect_from 'old/{{slug}}/' gives '{old[:50]}…' for this post: the name"
         f" '{name[:24]}…' is 230 bytes, more than a file name may hold (200 bytes): it is shortened to"
         f" '{shorten(name)[:24]}…{shorten(name)[-11:]}'"
     ]
