@@ -122,6 +122,8 @@ class SitePages:
                 " its pages are not generated"
             )
             return None
+        if confined.note:
+            log.warning(f"{option} {shown(value)}: {confined.note}")
         return confined.path.rstrip("/")
 
     @staticmethod

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup
+from sitebuild import post
+
 from mkdocs_numeco.confine import shorten
 from mkdocs_numeco.slugs import slugify
-from sitebuild import post
 
 HOME = "# Accueil paths\n\nLa page d'accueil.\n"
 KEEPS = "write a path inside the site, as in permalink: /actualites/mon-article/; the post keeps its default URL"
@@ -85,13 +86,17 @@ ATTACKS: dict[str, Attack] = {
         _permalink("escape", "../paths-escaped/"),
         [_refused("escape", "../paths-escaped/", "it has a '..' segment")],
     ),
-    "dotdot-home": Attack(_permalink("dotdot-home", "x/../"), [_refused("dotdot-home", "x/../", "it has a '..' segment")]),
+    "dotdot-home": Attack(
+        _permalink("dotdot-home", "x/../"), [_refused("dotdot-home", "x/../", "it has a '..' segment")]
+    ),
     "dot-home": Attack(_permalink("dot-home", "./"), [_refused("dot-home", "./", "it has a '.' segment")]),
     "override": Attack(
         _permalink("override", "../overrides/main.html"),
         [_refused("override", "../overrides/main.html", "it has a '..' segment")],
     ),
-    "backslash": Attack(_permalink("backslash", "paths\\evil/"), [_refused("backslash", "paths\\evil/", "it has a backslash")]),
+    "backslash": Attack(
+        _permalink("backslash", "paths\\evil/"), [_refused("backslash", "paths\\evil/", "it has a backslash")]
+    ),
     "nul": Attack(
         _permalink("nul", "paths\x00evil/"), [_refused("nul", "paths\x00evil/", "it has the control character U+0000")]
     ),
@@ -129,11 +134,7 @@ ATTACKS: dict[str, Attack] = {
     ),
     "user-tag": Attack(
         _a_post("user-tag", tags=["Vidéo"]),
-        [
-            _not_generated(
-                "the page of tag 'Vidéo'", "tags/video/index.html", "the page tags/video.md", "tags.dir"
-            )
-        ],
+        [_not_generated("the page of tag 'Vidéo'", "tags/video/index.html", "the page tags/video.md", "tags.dir")],
         user_files={"tags/video.md": "# Ma page vidéo à moi\n"},
     ),
     "user-series": Attack(
@@ -151,24 +152,26 @@ ATTACKS: dict[str, Attack] = {
     "user-feed-xml": Attack(
         _a_post("user-feed-xml"),
         [
-            "the site's Atom and JSON feeds are not written (feed.xml is already taken by the file feed.xml,"
-            " which wins): set feeds.site: false, or move your file"
+            (
+                "the site's Atom and JSON feeds are not written (feed.xml is already taken by the file feed.xml,"
+                " which wins): set feeds.site: false, or move your file"
+            )
         ],
         user_files={"feed.xml": FEED_XML},
     ),
     "user-feed-json": Attack(
         _a_post("user-feed-json"),
         [
-            "the site's JSON feed is not written (feed.json is already taken by the file feed.json, which wins):"
-            " set feeds.site: false, or move your file"
+            (
+                "the site's JSON feed is not written (feed.json is already taken by the file feed.json, which wins):"
+                " set feeds.site: false, or move your file"
+            )
         ],
         combined=[],  # with the user's feed.xml too, the whole site feed is left out (one warning above)
         user_files={"feed.json": FEED_JSON},
     ),
     # -- 2. a post's permalink never takes a URL someone else has --------------------------------------
-    "404": Attack(
-        _permalink("404", "/404.html"), [_taken("404", "/404.html", "404.html", "the theme's 404.html")]
-    ),
+    "404": Attack(_permalink("404", "/404.html"), [_taken("404", "/404.html", "404.html", "the theme's 404.html")]),
     "listing": Attack(
         _permalink("listing", "/posts/"),
         [_taken("listing", "/posts/", "posts/index.html", "the listing of all posts")],
@@ -212,7 +215,7 @@ WARNINGS: list[str] = sorted(
     w for attack in ATTACKS.values() for w in (attack.warnings if attack.combined is None else attack.combined)
 )
 # Theme override the "override" attack aims at (mkdocs.yml: theme.custom_dir), outside docs_dir.
-OVERRIDE = "{% extends \"base.html\" %}\n"
+OVERRIDE = '{% extends "base.html" %}\n'
 
 
 def check_outputs(site_dir: Path, user_files: dict[str, str | bytes] | None = None) -> list[str]:

@@ -135,7 +135,10 @@ def test_claims_name_the_owner_of_each_path() -> None:
     assert claims.clash("posts/index.html") == "posts/index.html is already taken by the page posts.md"
     assert claims.clash("POSTS/Index.html") == "posts/index.html is already taken by the page posts.md"
     assert claims.clash("posts/index.html", me="posts.md") is None
-    assert claims.clash("feed.xml/index.html") == "feed.xml is already taken by the site's Atom feed and cannot be a folder"
+    assert (
+        claims.clash("feed.xml/index.html")
+        == "feed.xml is already taken by the site's Atom feed and cannot be a folder"
+    )
     assert claims.clash("search") == "search is already a folder, holding the search plugin"
     assert claims.clash("assets/numeco/x.css") == "assets/numeco/ is reserved for the plugin's own assets"
     assert claims.clash("assets/numeco/poster.png", me="numeco") is None
@@ -212,8 +215,12 @@ def test_a_long_permalink_is_shortened_and_the_post_is_there(tmp_path: Path) -> 
     assert not built.exists("posts/paths-long-permalink/")
 
 
-@pytest.mark.parametrize(("name", "folder", "label"), [("long-tag", "tags", LONG_TAG), ("long-series", "series", LONG_SERIES)])
-def test_long_tag_and_series_names_get_short_folders_and_links(tmp_path: Path, name: str, folder: str, label: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "folder", "label"), [("long-tag", "tags", LONG_TAG), ("long-series", "series", LONG_SERIES)]
+)
+def test_long_tag_and_series_names_get_short_folders_and_links(
+    tmp_path: Path, name: str, folder: str, label: str
+) -> None:
     built = build_site(_site(tmp_path, ATTACKS[name].pages))
     short = shorten(slugify(label))
     assert built.exists(f"{folder}/{short}/")
@@ -266,9 +273,11 @@ def test_a_redirect_is_confined_and_shortened_too(tmp_path: Path) -> None:
     config = write_site(tmp_path, {"index.md": HOME, **pages}, {"redirect_from": ["old/{slug}/"]})
     built = build_site(config)
     assert _warnings(built) == [
-        f"posts/{name}.md:1: redirect_from 'old/{{slug}}/' gives '{old[:50]}…' for this post: the name"
-        f" '{name[:24]}…' is 230 bytes, more than a file name may hold (200 bytes): it is shortened to"
-        f" '{shorten(name)[:24]}…{shorten(name)[-11:]}'"
+        (
+            f"posts/{name}.md:1: redirect_from 'old/{{slug}}/' gives '{old[:50]}…' for this post: the name"
+            f" '{name[:24]}…' is 230 bytes, more than a file name may hold (200 bytes): it is shortened to"
+            f" '{shorten(name)[:24]}…{shorten(name)[-11:]}'"
+        )
     ]
     assert built.soup(f"old/{shorten(name)}/").select_one("meta[http-equiv=refresh]")["content"].endswith(f"/{name}/")
 
