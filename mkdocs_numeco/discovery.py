@@ -7,7 +7,6 @@ Made anew in `on_config`, like `SiteBuild`.
 
 from __future__ import annotations
 
-import shutil
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 from . import feeds, seo, urls
 from .config import NumecoConfig
+from .confine import PLUGIN, confine, shown
 from .posts import Post, image_parts, image_refusal, resolve_path
 from .site import SiteBuild
 
@@ -219,25 +219,25 @@ class Discovery:
     # -- on_post_build ----------------------------------------------------------
 
     def write(self, site_dir: str) -> None:
-        """Write every planned feed, and our poster if a page used it."""
+        """Write every planned feed, and our poster if a page used it; each inside `site_dir` or not at all."""
         if not self.site_url:
             return
-        root = Path(site_dir)
         if self.options.feeds.enabled:
             for feed in self.plan.feeds:
                 entries = feeds.entries_of(feed, self._entry_urls)
                 if not entries:
                     continue
                 page_url = self._feed_page_url(feed)
-                _write(root / feed.path, feeds.atom(feed, entries, self.channel, page_url))
+                _write(site_dir, feed.path, feeds.atom(feed, entries, self.channel, page_url))
                 if feed.json_path:
-                    _write(
-                        root / feed.json_path, feeds.json_feed(feed, entries, self.channel, page_url).encode("utf-8")
-                    )
+                    data = feeds.json_feed(feed, entries, self.channel, page_url).encode("utf-8")
+                    _write(site_dir, feed.json_path, data)
         if self.poster_used:
-            target = root / POSTER_URI
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(POSTER, target)
+            clash = self.site.claims.clash(POSTER_URI, me=PLUGIN)
+            if clash is not None:
+                log.warning(f"the plugin's poster is not written ({clash}, which wins): set seo.poster to your image")
+            else:
+                _write(site_dir, POSTER_URI, POSTER.read_bytes())
 
     def _entry_urls(self, post: Post) -> tuple[str | None, str | None]:
         return self._absolute(post.url), self._image_url(post.image) if post.image else None
@@ -252,21 +252,10 @@ class Discovery:
 
     # -- shared ---------------------------------------------------------------------
 
-    @cached_property
+    @property
     def plan(self) -> feeds.FeedPlan:
-        """Planned once, after `on_files` has read every post."""
-        options = self.options
-        return feeds.plan_feeds(
-            self.site.posts,
-            self.site.tags,
-            self.site.series,
-            site=options.feeds.site,
-            with_series=options.feeds.series and options.series.enabled,
-            with_tags=options.feeds.tags and options.tags.enabled,
-            series_dir=options.series.dir,
-            tags_dir=options.tags.dir,
-            limit=options.feeds.limit,
-        )
+        """The feeds `on_files` planned, at paths nobody else has."""
+        return self.site.feed_plan
 
     @cached_property
     def channel(self) -> feeds.Channel:
@@ -307,6 +296,11 @@ class Discovery:
         return file.url if file is not None else None
 
 
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+def _write(site_dir: str, path: str, data: bytes) -> None:
+    """Write `data` at `path` inside `site_dir`; a path that would lie outside is reported, never written."""
+    confined = confine(path, site_dir)
+    if confined.target is None:
+        log.warning(f"{shown(path)} is not written ({confined.refusal})")
+        return
+    confined.target.parent.mkdir(parents=True, exist_ok=True)
+    confined.target.write_bytes(data)

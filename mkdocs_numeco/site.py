@@ -20,9 +20,11 @@ from mkdocs.utils.meta import YAML_RE
 
 from . import filedates, frontmatter
 from .config import NumecoConfig
+from .confine import Claims
+from .feeds import FeedPlan
 from .labels import language_of, resolve_labels
 from .pages import PLACEHOLDER, SitePages, local_image_url
-from .permalinks import Permalinks
+from .permalinks import Permalinks, site_claims
 from .posts import Post, build_post, is_post, normalised_meta
 from .render import Renderer
 from .series import Series, build_series
@@ -43,6 +45,7 @@ class PageRecord:
     post: Post | None
     total_lines: int
     videos: list[Any] = field(default_factory=list)
+    constructs: list[Any] = field(default_factory=list)  # what the converter found, for the check command
 
 
 class SiteBuild:
@@ -63,15 +66,14 @@ class SiteBuild:
         self.generated = SitePages(options, self.renderer)
         self.tags: list[Tag] = []  # filled by generate_pages
         self.series: list[Series] = []
+        self.claims = Claims()  # every output path and its owner, filled by generate_pages
+        self.feed_plan = FeedPlan()
 
     # -- on_files ------------------------------------------------------------
 
     def read_pages(self, files: Files) -> None:
         """Read every Markdown page's front matter once, before any page renders."""
         self.files = files
-        permalinks = Permalinks(
-            self.options.permalink, self.config.use_directory_urls, files, self.options.redirect_from
-        )
         unreadable = []
         for file in files.documentation_pages():
             source = _source(file)
@@ -84,11 +86,8 @@ class SiteBuild:
                 # Eleventy's "write no page": a draft or a data file. Not published, not a post.
                 file.inclusion = InclusionLevel.EXCLUDED
             elif is_post(front) and self._selected(file.src_uri):
-                filedates.resolve(front, file.abs_src_path)  # `Last Modified`…: before the permalink reads the date
-                moved = permalinks.apply(file, front)  # before the post records its URL
-                permalinks.plan_redirects(file, front)
+                filedates.resolve(front, file.abs_src_path)  # `Last Modified`…: before anything reads the date
                 post = build_post(file.src_uri, file.url, front, _title_from_name(file))
-                post.problems.extend(moved)
                 # MkDocs has already applied `not_in_nav`/`exclude_docs` when on_files runs, so a
                 # page nobody classified is INCLUDED here, not UNDEFINED.
                 if not self.options.posts_in_nav and file.inclusion in _UNCLASSIFIED:
@@ -98,24 +97,49 @@ class SiteBuild:
             self.pages[file.src_uri] = PageRecord(front, post, source.count("\n"))
         for file in unreadable:
             files.remove(file)
-        for redirect in permalinks.redirect_files(self.config):
-            files.append(redirect)
 
     def generate_pages(self, files: Files, config: MkDocsConfig) -> None:
-        """Index series and tags across all posts, then add the generated pages."""
+        """Index series and tags, add the generated pages, plan the feeds, then move posts to their permalinks.
+
+        Every output path is claimed in that order: what MkDocs, the theme and the user write,
+        then our pages and feeds where nobody is, then each post's permalink where nobody is,
+        then redirects where nobody is.
+        """
         self.tags = tags = build_tags(self.posts)
         self.series = series = build_series(self.posts)
         for tag in merged_spellings(tags):
-            log.warning(
-                spellings_warning(tag, lambda post: f"{post.src_uri}:{self.pages[post.src_uri].front.line_of('tags')}")
-            )
+            log.warning(spellings_warning(tag, lambda post: self._where(post, "tags")))
         for one in series:
             if one.dates_disagree:
                 log.info(
                     f"series '{one.name}': episode dates disagree with the numbering in titles; episodes are ordered by number"
                 )
-        self.generated.plan(self.posts, tags, series)
-        self.generated.add_files(files, config)
+        self.claims = site_claims(files, config)
+        self.generated.plan(self.posts, tags, series, self._where)
+        self.generated.add_files(files, config, self.claims)
+        if self.options.feeds.enabled and config.site_url:
+            self.feed_plan = self.generated.plan_feeds(self.posts, tags, series, self.claims)
+        self._move_posts(files, config)
+
+    def _move_posts(self, files: Files, config: MkDocsConfig) -> None:
+        """Posts to their permalinks, first by source path; redirect pages at their old URLs."""
+        permalinks = Permalinks(
+            self.options.permalink, config.use_directory_urls, self.claims, config.site_dir, self.options.redirect_from
+        )
+        for post in sorted(self.posts, key=lambda one: one.src_uri):
+            file = files.get_file_from_path(post.src_uri)
+            if file is None:
+                continue
+            front = self.pages[post.src_uri].front
+            post.problems.extend(permalinks.apply(file, front))
+            post.url = file.url
+            post.problems.extend(permalinks.plan_redirects(file, front))
+        for redirect in permalinks.redirect_files(config):
+            files.append(redirect)
+
+    def _where(self, post: Post, key: str) -> str:
+        """`file:line` of `key` in a post's front matter."""
+        return f"{post.src_uri}:{self.pages[post.src_uri].front.line_of(key)}"
 
     def _selected(self, src_uri: str) -> bool:
         patterns = self.options.posts
@@ -153,6 +177,7 @@ class SiteBuild:
         self._report(page, result.problems)
         if record is not None:
             record.videos = result.videos
+            record.constructs = result.constructs
         return result.markdown
 
     @staticmethod
