@@ -148,9 +148,8 @@ def _date(value: Any, front: FrontMatter, problems: list[Problem]) -> datetime |
         problems.append(
             Problem(
                 front.line_of("date"),
-                f"date {value!r} is not a real date: write it as YYYY-MM-DD, with a time if you like"
-                " (2025-01-01T10:00:00+02:00), or Last Modified, Created, git Last Modified, git Created;"
-                " the post is listed last until then",
+                f"date {value!r} is not a real date: write it as YYYY-MM-DD, or with a time as in"
+                " 2025-01-01T10:00:00+02:00; the post is listed last until then",
             )
         )
     return parsed
