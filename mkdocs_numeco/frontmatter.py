@@ -144,7 +144,10 @@ def _load(text: str, problems: list[Problem] | None = None) -> tuple[dict[str, A
 
     Duplicate top-level keys go to `problems` (the last value wins, as in PyYAML and MkDocs).
     """
-    _Budget(text).check()
+    if "*" in text or sum(text.count(c) for c in "[{-:?") > MAX_DEPTH:
+        # Only an alias (`*`) repeats anything, and each level of nesting needs its own `[`, `{`, `-`, `:` or
+        # `?`: a block without them is safe as it is, and most real front matter is (a second pass costs time).
+        _Budget(text).check()
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
