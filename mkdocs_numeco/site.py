@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,9 +25,10 @@ from .pages import PLACEHOLDER, SitePages, local_image_url
 from .permalinks import Permalinks
 from .posts import Post, build_post, is_post, normalised_meta
 from .render import Renderer
-from .series import Series, build_series
+from .series import Series, build_series, series_clash_warnings, series_slugs
 from .shortcodes import Context, Problem, convert
-from .tags import Tag, build_tags, merged_spellings, spellings_warning
+from .slugs import SlugMap
+from .tags import Tag, build_tags, merged_spellings, spellings_warning, tag_clash_warnings, tag_slugs
 
 log = get_plugin_logger(__name__)
 _LEADING_H1 = re.compile(r"\s*<h1\b[^>]*>.*?</h1>", re.DOTALL)
@@ -62,6 +64,8 @@ class SiteBuild:
         self.generated = SitePages(options, self.renderer)
         self.tags: list[Tag] = []  # filled by generate_pages
         self.series: list[Series] = []
+        self.tag_slugs = SlugMap()  # name -> slug, decided once in generate_pages
+        self.series_slugs = SlugMap()
 
     # -- on_files ------------------------------------------------------------
 
@@ -93,20 +97,50 @@ class SiteBuild:
             files.append(redirect)
 
     def generate_pages(self, files: Files, config: MkDocsConfig) -> None:
-        """Index series and tags across all posts, then add the generated pages."""
-        self.tags = tags = build_tags(self.posts)
-        self.series = series = build_series(self.posts)
-        for tag in merged_spellings(tags):
-            log.warning(
-                spellings_warning(tag, lambda post: f"{post.src_uri}:{self.pages[post.src_uri].front.line_of('tags')}")
-            )
+        """Index series and tags across all posts, then add the generated pages.
+
+        Each tag and series name gets its slug here, once (`slugs.SlugMap`); pages,
+        links and feeds look it up.
+        """
+        self.tag_slugs, self.series_slugs = tag_slugs(self.posts), series_slugs(self.posts)
+        self.tags = tags = build_tags(self.posts, self.tag_slugs)
+        self.series = series = build_series(self.posts, self.series_slugs)
         for one in series:
             if one.dates_disagree:
                 log.info(
                     f"series '{one.name}': episode dates disagree with the numbering in titles; episodes are ordered by number"
                 )
-        self.generated.plan(self.posts, tags, series)
+        self.generated.plan(self.posts, tags, series, self.tag_slugs)
         self.generated.add_files(files, config)
+        self._warn_about_names(files)
+
+    def _warn_about_names(self, files: Files) -> None:
+        """Tag spellings that share a page; tags and series that Eleventy slugs alike but got pages of their own."""
+        tags_where = self._where("tags")
+        for tag in merged_spellings(self.tags):
+            log.warning(spellings_warning(tag, tags_where))
+        if self.options.tags.enabled:
+            url = self._page_url(files, self.generated.tag_uris)
+            for message in tag_clash_warnings(self.tags, self.tag_slugs, tags_where, url):
+                log.warning(message)
+        if self.options.series.enabled:
+            url = self._page_url(files, self.generated.series_uris)
+            for message in series_clash_warnings(self.series, self.series_slugs, self._where("series"), url):
+                log.warning(message)
+
+    def _where(self, key: str) -> Callable[[Post], str]:
+        """`file:line` of the front-matter key `key` of a post."""
+        return lambda post: f"{post.src_uri}:{self.pages[post.src_uri].front.line_of(key)}"
+
+    @staticmethod
+    def _page_url(files: Files, uris: dict[str, str]) -> Callable[[str], str]:
+        """The URL of the page of a slug (in `uris`), as the site serves it."""
+
+        def url(slug: str) -> str:
+            file = files.get_file_from_path(uris[slug]) if slug in uris else None
+            return file.url if file is not None else uris.get(slug, slug)
+
+        return url
 
     def _selected(self, src_uri: str) -> bool:
         patterns = self.options.posts
