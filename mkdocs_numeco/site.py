@@ -44,6 +44,7 @@ class PageRecord:
     post: Post | None
     total_lines: int
     videos: list[Any] = field(default_factory=list)
+    constructs: list[Any] = field(default_factory=list)  # what the converter found, for the check command
 
 
 class SiteBuild:
@@ -178,6 +179,7 @@ class SiteBuild:
         self._report(page, result.problems)
         if record is not None:
             record.videos = result.videos
+            record.constructs = result.constructs
         return result.markdown
 
     @staticmethod
