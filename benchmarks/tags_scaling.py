@@ -90,6 +90,17 @@ def build_seconds(config: Path, source: Path) -> float:
     return seconds
 
 
+def revision(source: Path) -> str:
+    """The commit a checkout is at, '+' when its files differ from it; the folder name outside git."""
+    try:
+        git = ["git", "-C", str(source)]
+        head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, check=True)
+        dirty = subprocess.run([*git, "status", "--porcelain", "--", "mkdocs_numeco"], capture_output=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return source.name
+    return head.stdout.decode().strip() + ("+" if dirty.stdout.strip() else "")
+
+
 def measure(root: Path, count: int, runs: int, sources: dict[str, Path]) -> dict[tuple[str, str], list[float]]:
     """Seconds of each run, by (plugin source, site)."""
     configs = {name: write_site(root, name, count) for name in SITES}
@@ -131,9 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work-dir", type=Path, default=None, help="where the sites are written (default: temp)")
     parser.add_argument("--baseline", type=Path, default=None, help="a checkout whose plugin is timed too")
     args = parser.parse_args(argv)
-    sources = {"this checkout": REPO}
+    sources = {f"this checkout ({revision(REPO)})": REPO}
     if args.baseline is not None:
-        sources[f"baseline ({args.baseline.resolve().name})"] = args.baseline.resolve()
+        sources[f"baseline ({revision(args.baseline.resolve())})"] = args.baseline.resolve()
     work = args.work_dir or Path(tempfile.mkdtemp(prefix="numeco-tags-"))
     runs = max(1, args.runs)
     try:

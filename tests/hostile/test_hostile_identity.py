@@ -18,7 +18,6 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 from pages_identity import (
-    C,
     CPP,
     CPP_SLUG,
     CSHARP,
@@ -29,6 +28,7 @@ from pages_identity import (
     PAGES,
     PLAIN,
     WARNINGS,
+    C,
     suffix,
 )
 from sitebuild import Built, build_site, post, write_site
@@ -260,6 +260,14 @@ def test_an_emoji_tag_no_longer_shares_the_page_of_a_tag_named_untitled(tmp_path
     built = build_site(write_site(tmp_path, pages))
     assert _titles(built, "tags/untitled/") == ["A"]
     assert _titles(built, f"tags/{_h('🎥', 8)}/") == ["B"]
+    assert _warnings(built) == []
+
+
+def test_without_tag_pages_names_are_not_moved_nor_warned_about_and_cards_link_nothing(tmp_path: Path) -> None:
+    pages = {"index.md": "# Accueil\n", **{n: PAGES[n] for n in ("posts/identity-c.md", "posts/identity-csharp.md")}}
+    built = build_site(write_site(tmp_path, pages, plugin={"tags": {"enabled": False}}))
+    card = next(i for i in built.content("posts/").select("article.numeco-item") if i.h2.get_text() == "Le langage C#")
+    assert [(s.name, s.get("href"), s.get_text()) for s in card.select(".md-tag")] == [("span", None, CSHARP)]
     assert _warnings(built) == []
 
 
