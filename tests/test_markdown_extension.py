@@ -8,10 +8,12 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from types import SimpleNamespace
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+from markdown.preprocessors import Preprocessor
 from mkdocs.exceptions import Abort
 from sitebuild import build_site, write_site
 
@@ -114,18 +116,17 @@ def test_problems_are_warnings_with_the_line(caplog: pytest.LogCaptureFixture) -
     text = '---\ntitle: Cassé\n---\n\nTexte.\n\n{% youtube "bad id!" %}\n'
     with caplog.at_level(logging.WARNING, logger=LOGGER):
         convert(text)
-    assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [
-        (LOGGER, logging.WARNING, f"7: {BAD_ID}")
-    ]
+    assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [(LOGGER, logging.WARNING, f"7: {BAD_ID}")]
 
 
 def test_front_matter_problems_are_warnings_too(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger=LOGGER):
         soup = convert('---\ntitle: "open\n---\n\n{% youtube "dQw4w9WgXcQ" %}\n')
-    assert [r.getMessage() for r in caplog.records] == [
+    unreadable = (
         "2: front matter can't be read as YAML (while scanning a quoted scalar: found unexpected end of stream);"
         " kept the simple `key: value` lines (nothing): fix the YAML syntax"
-    ]
+    )
+    assert [r.getMessage() for r in caplog.records] == [unreadable]
     assert soup.select_one("div.numeco-video")["data-video-id"] == "dQw4w9WgXcQ"
 
 
@@ -164,7 +165,11 @@ def test_one_markdown_instance_converts_documents_one_after_the_other() -> None:
     ("options", "error", "message"),
     [
         ({"embed": "video"}, ValueError, "numeco: option 'embed' must be one of facade, iframe, not 'video'"),
-        ({"upgrade_iframes": "maybe"}, ValueError, "numeco: option 'upgrade_iframes': Cannot parse bool value: 'maybe'"),
+        (
+            {"upgrade_iframes": "maybe"},
+            ValueError,
+            "numeco: option 'upgrade_iframes': Cannot parse bool value: 'maybe'",
+        ),
         ({"language": 3}, TypeError, "numeco: option 'language' must be text, not 3"),
         ({"labels": ["play"]}, TypeError, "numeco: option 'labels' must map label keys to text, not ['play']"),
         ({"labels": {"plays": "x"}}, ValueError, "numeco: option 'labels': unknown label 'plays'; known labels: "),
@@ -193,6 +198,54 @@ def test_options_change_the_output() -> None:
     assert details["class"] == ["numeco-transcript", "note"]
     assert details.has_attr("open")
     assert details.summary.get_text() == "Texte de la vidéo"
+
+
+class _RenderingContext(Preprocessor):
+    """What Zensical registers for each page: the page (meta, title, path) and the site's config."""
+
+    def __init__(self, md: markdown.Markdown, page: SimpleNamespace, config: dict) -> None:
+        super().__init__(md)
+        self.page, self.config = page, config
+
+    def run(self, lines: list[str]) -> list[str]:
+        return lines
+
+
+class _EngineExtension(markdown.Extension):
+    def __init__(self, page: SimpleNamespace, config: dict) -> None:
+        super().__init__()
+        self.page, self.config = page, config
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.register(_RenderingContext(md, self.page, self.config), "rendering_context", 0)
+
+
+def test_an_engine_page_gives_title_language_variables_and_file_lines(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source = "---\ntitle: Réunion\nspeaker: Anne\n---\n\n\nPar {{ speaker }}.\n\n{% youtube 'bad id!' %}\n{% vimeo '76979871' %}\n"
+    (tmp_path / "docs" / "posts").mkdir(parents=True)
+    (tmp_path / "docs" / "posts" / "reunion.md").write_text(source, encoding="utf-8")
+    page = SimpleNamespace(path="posts/reunion.md", title="Réunion", meta={"title": "Réunion", "speaker": "Anne"})
+    config = {"root_dir": str(tmp_path), "docs_dir": "docs", "theme": {"language": "fr"}}
+    body = source.split("---\n", 2)[2].lstrip("\n")  # as Zensical passes it
+    with caplog.at_level(logging.WARNING, logger=LOGGER):
+        html = markdown.markdown(body, extensions=[_EngineExtension(page, config), "numeco"])
+    soup = BeautifulSoup(html, "lxml")
+    assert soup.select_one("p").get_text() == "Par Anne."
+    assert soup.select_one("div.numeco-video")["data-title"] == "Vidéo\u00a0: Réunion"
+    assert [r.getMessage() for r in caplog.records] == [f"posts/reunion.md:9: {BAD_ID}"]
+
+
+def test_plugin_and_extension_together_convert_once(tmp_path: Path) -> None:
+    alone = _plugin_site(tmp_path)
+    config = write_site(
+        tmp_path / "both",
+        {"posts/seed.md": SEED, "posts/poster.svg": POSTER},
+        markdown_extensions=[{"numeco": {"language": "fr"}}],
+    )
+    built = build_site(config, strict=True)
+    assert built.content("posts/seed/") == alone
 
 
 # -- no MkDocs ------------------------------------------------------------------
@@ -227,7 +280,13 @@ _WITHOUT_MKDOCS = textwrap.dedent(
 def test_the_extension_imports_and_converts_without_mkdocs() -> None:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     run = subprocess.run(
-        [sys.executable, "-c", _WITHOUT_MKDOCS], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
+        [sys.executable, "-c", _WITHOUT_MKDOCS],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
     )
     assert run.returncode == 0, run.stderr
     first_tag, modules = run.stdout.splitlines()
@@ -280,7 +339,9 @@ def test_mkdocs_strict_fails_on_the_extensions_warnings(tmp_path: Path) -> None:
 
 
 def test_mkdocs_reports_a_bad_option_as_a_config_error(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    config = write_site(tmp_path, {"index.md": "Texte.\n"}, plugins=[], markdown_extensions=[{"numeco": {"embed": "x"}}])
+    config = write_site(
+        tmp_path, {"index.md": "Texte.\n"}, plugins=[], markdown_extensions=[{"numeco": {"embed": "x"}}]
+    )
     with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
         build_site(config)
     errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
