@@ -92,8 +92,8 @@ def _pip(folder: Path, *args: str) -> None:
         return
     output = run.stdout + run.stderr
     if any(sign in output for sign in _OFFLINE) and not os.environ.get("CI"):
-        pytest.skip(f"package index unreachable (pip install {' '.join(args)}): {output.strip().splitlines()[-1]}")
-    pytest.fail(f"pip install {' '.join(args)} failed:\n{output}")
+        pytest.skip(f"package index unreachable (pip {' '.join(args)}): {output.strip().splitlines()[-1]}")
+    pytest.fail(f"pip {' '.join(args)} failed:\n{output}")
 
 
 def _checkout_copy(tmp: Path) -> Path:
@@ -204,7 +204,10 @@ def test_zensical_builds_the_demo_posts_with_the_extension(zensical: Engine, tmp
         plugins=[],
         nav=None,
         markdown_extensions=["numeco"],
+        extra_css=["assets/numeco/numeco.css"],
+        extra_javascript=["assets/numeco/numeco.js"],
     )
+    shutil.copytree(ROOT / "mkdocs_numeco" / "assets", tmp_path / "docs" / "assets" / "numeco")
     run = zensical.run("zensical", "build", "--clean", "-f", str(config), cwd=tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
     site = tmp_path / "site"
@@ -216,6 +219,13 @@ def test_zensical_builds_the_demo_posts_with_the_extension(zensical: Engine, tmp
         for code in article.select("code"):
             code.decompose()
         assert "{%" not in article.get_text(), page
+        # The click-to-load script and style, added by hand (the plugin adds them itself).
+        assert [tag["src"].rsplit("/", 3)[-3:] for tag in soup.select("script[src$='numeco.js']")] == [
+            ["assets", "numeco", "numeco.js"]
+        ]
+        assert len(soup.select("link[rel=stylesheet][href$='assets/numeco/numeco.css']")) == 1
+    assert (site / "assets" / "numeco" / "numeco.js").is_file()
+    assert (site / "assets" / "numeco" / "numeco.css").is_file()
     # Zensical gives the page's title when it has no front matter.
     video = _built(site, "untitled.md").select_one("div.numeco-video")
     assert video["data-title"] == "Vidéo\u00a0: Titre de page"
