@@ -25,8 +25,8 @@ from .confine import PLUGIN, Claims, confine, shown
 from .posts import Post, is_external
 from .render import Renderer
 from .series import Series
-from .slugs import slugify
-from .tags import Tag, newest_first, paginate
+from .slugs import SlugMap
+from .tags import SHOWN_TAGS, Tag, newest_first, paginate
 
 log = get_plugin_logger(__name__)
 PLACEHOLDER = "<!-- numeco:generated -->"
@@ -61,15 +61,17 @@ class SitePages:
         self.renderer = renderer
         self.labels = renderer.labels
         self.planned: dict[str, Generated] = {}
-        self.tag_uris: dict[str, str] = {}
+        self.tag_slugs = SlugMap()  # tag name -> slug, the build's one answer (`plan`)
+        self.tag_uris: dict[str, str] = {}  # slug -> src_uri of the tag's first page
         self.series_uris: dict[str, str] = {}
         self.series_of: dict[str, Series] = {}  # post src_uri -> series
         self.files: Files | None = None
 
     # -- planning (on_files) ------------------------------------------------
 
-    def plan(self, posts: list[Post], tags: list[Tag], series: list[Series], where: Where) -> None:
+    def plan(self, posts: list[Post], tags: list[Tag], series: list[Series], where: Where, tag_slugs: SlugMap) -> None:
         t = self.labels
+        self.tag_slugs = tag_slugs
         listing = self._folder(self.options.listing.dir, "listing.dir") if self.options.listing.enabled else None
         if listing is not None:
             self._paginated(
@@ -180,7 +182,7 @@ class SitePages:
             limit=options.feeds.limit,
         )
         kept = [one for one in (_claim_feed(feed, claims) for feed in plan.feeds) if one is not None]
-        return feeds.FeedPlan(kept)
+        return feeds.FeedPlan(kept, plan.topics)
 
     # -- rendering (on_page_content) -------------------------------------------
 
@@ -217,7 +219,13 @@ class _Linker:
         return self.uri(post.src_uri)
 
     def tag(self, name: str) -> dict[str, str | None]:
-        return {"name": name, "url": self.uri(self.pages.tag_uris.get(slugify(name)))}
+        slug = self.pages.tag_slugs.get(name)
+        return {"name": name, "url": self.uri(self.pages.tag_uris.get(slug)) if slug is not None else None}
+
+    def card_tags(self, post: Post) -> tuple[list[dict[str, str | None]], int]:
+        """The first `SHOWN_TAGS` tags of a post's card, and how many more its own page lists."""
+        shown = post.tags[:SHOWN_TAGS]
+        return [self.tag(name) for name in shown], len(post.tags) - len(shown)
 
     def series(self, series: Series) -> str | None:
         return self.uri(self.pages.series_uris.get(series.slug))

@@ -15,13 +15,11 @@ from mkdocs.structure.pages import Page
 
 from .config import NumecoConfig
 from .discovery import Discovery
+from .markdown import EXTENSIONS  # what the emitted Markdown relies on
 from .site import SiteBuild
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_URIS = ("assets/numeco/numeco.css", "assets/numeco/numeco.js")
-# Extensions the emitted Markdown relies on: raw HTML blocks whose content is
-# Markdown (md_in_html), Material's collapsible blocks (details, admonition).
-EXTENSIONS = ("admonition", "pymdownx.details", "md_in_html", "attr_list")
 
 log = get_plugin_logger(__name__)
 Hook = TypeVar("Hook", bound=Callable[..., Any])

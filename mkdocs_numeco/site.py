@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,9 +28,10 @@ from .pages import PLACEHOLDER, SitePages, local_image_url
 from .permalinks import Permalinks, site_claims
 from .posts import Post, build_post, is_post, normalised_meta
 from .render import Renderer
-from .series import Series, build_series
+from .series import Series, build_series, series_clash_warnings, series_slugs
 from .shortcodes import Context, Problem, convert
-from .tags import Tag, build_tags, merged_spellings, spellings_warning
+from .slugs import SlugMap
+from .tags import Tag, build_tags, merged_spellings, spellings_warning, tag_clash_warnings, tag_slugs
 
 log = get_plugin_logger(__name__)
 _LEADING_H1 = re.compile(r"\s*<h1\b[^>]*>.*?</h1>", re.DOTALL)
@@ -68,6 +70,8 @@ class SiteBuild:
         self.series: list[Series] = []
         self.claims = Claims()  # every output path and its owner, filled by generate_pages
         self.feed_plan = FeedPlan()
+        self.tag_slugs = SlugMap()  # name -> slug, decided once in generate_pages
+        self.series_slugs = SlugMap()
 
     # -- on_files ------------------------------------------------------------
 
@@ -101,24 +105,25 @@ class SiteBuild:
     def generate_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Index series and tags, add the generated pages, plan the feeds, then move posts to their permalinks.
 
-        Every output path is claimed in that order: what MkDocs, the theme and the user write,
-        then our pages and feeds where nobody is, then each post's permalink where nobody is,
-        then redirects where nobody is.
+        Each tag and series name gets its slug here, once (`slugs.SlugMap`); pages,
+        links and feeds look it up. Every output path is claimed in that order: what
+        MkDocs, the theme and the user write, then our pages and feeds where nobody is,
+        then each post's permalink where nobody is, then redirects where nobody is.
         """
-        self.tags = tags = build_tags(self.posts)
-        self.series = series = build_series(self.posts)
-        for tag in merged_spellings(tags):
-            log.warning(spellings_warning(tag, lambda post: self._where(post, "tags")))
+        self.tag_slugs, self.series_slugs = tag_slugs(self.posts), series_slugs(self.posts)
+        self.tags = tags = build_tags(self.posts, self.tag_slugs)
+        self.series = series = build_series(self.posts, self.series_slugs)
         for one in series:
             if one.dates_disagree:
                 log.info(
                     f"series '{one.name}': episode dates disagree with the numbering in titles; episodes are ordered by number"
                 )
         self.claims = site_claims(files, config)
-        self.generated.plan(self.posts, tags, series, self._where)
+        self.generated.plan(self.posts, tags, series, self._where, self.tag_slugs)
         self.generated.add_files(files, config, self.claims)
         if self.options.feeds.enabled and config.site_url:
             self.feed_plan = self.generated.plan_feeds(self.posts, tags, series, self.claims)
+        self._warn_about_names(files)
         self._move_posts(files, config)
 
     def _move_posts(self, files: Files, config: MkDocsConfig) -> None:
@@ -137,9 +142,37 @@ class SiteBuild:
         for redirect in permalinks.redirect_files(config):
             files.append(redirect)
 
+    def _warn_about_names(self, files: Files) -> None:
+        """Tag spellings that share a page; tags and series that Eleventy slugs alike but got pages of their own."""
+        tags_where = self._where_of("tags")
+        for tag in merged_spellings(self.tags):
+            log.warning(spellings_warning(tag, tags_where))
+        if self.options.tags.enabled:
+            url = self._page_url(files, self.generated.tag_uris)
+            for message in tag_clash_warnings(self.tags, self.tag_slugs, tags_where, url):
+                log.warning(message)
+        if self.options.series.enabled:
+            url = self._page_url(files, self.generated.series_uris)
+            for message in series_clash_warnings(self.series, self.series_slugs, self._where_of("series"), url):
+                log.warning(message)
+
     def _where(self, post: Post, key: str) -> str:
         """`file:line` of `key` in a post's front matter."""
         return f"{post.src_uri}:{self.pages[post.src_uri].front.line_of(key)}"
+
+    def _where_of(self, key: str) -> Callable[[Post], str]:
+        """`_where` for one front-matter key."""
+        return lambda post: self._where(post, key)
+
+    @staticmethod
+    def _page_url(files: Files, uris: dict[str, str]) -> Callable[[str], str]:
+        """The URL of the page of a slug (in `uris`), as the site serves it."""
+
+        def url(slug: str) -> str:
+            file = files.get_file_from_path(uris[slug]) if slug in uris else None
+            return file.url if file is not None else uris.get(slug, slug)
+
+        return url
 
     def _selected(self, src_uri: str) -> bool:
         patterns = self.options.posts
