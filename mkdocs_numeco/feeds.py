@@ -15,13 +15,13 @@ import mimetypes
 import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from functools import cached_property
 
 from feedgen.feed import FeedGenerator
 
 from . import urls
-from .posts import Post
+from .posts import Post, midnight_utc
 from .series import Series
 from .tags import SHOWN_TAGS, Tag, newest_first
 
@@ -119,7 +119,7 @@ def _folders(src_uri: str) -> list[str]:
 
 def dated(posts: Sequence[Post]) -> list[Post]:
     """Newest first, leaving out posts without a valid date (a feed entry must have one)."""
-    return [post for post in newest_first(list(posts)) if post.date is not None]
+    return [post for post in newest_first(list(posts)) if post.published is not None]
 
 
 def plan_feeds(
@@ -166,17 +166,20 @@ def absolute(site_url: str, path: str) -> str:
 
 def as_datetime(day: date) -> datetime:
     """Eleventy reads a bare front-matter date as midnight UTC; feeds need a full timestamp."""
-    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+    return midnight_utc(day)
 
 
 def make_entry(post: Post, url: str, image: str | None) -> Entry:
-    """The feed view of a post whose page URL and image URL are already absolute."""
-    assert post.date is not None, "plan_feeds keeps dated posts only"
+    """The feed view of a post whose page URL and image URL are already absolute.
+
+    The entry keeps the post's time of day and the offset its author wrote.
+    """
+    assert post.published is not None, "plan_feeds keeps dated posts only"
     return Entry(
         url=url,
         title=post.title,
         summary=post.description,
-        published=as_datetime(post.date),
+        published=post.published,
         tags=tuple(post.tags),
         image=image,
     )

@@ -17,8 +17,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import YAML_RE
 
-from . import frontmatter
+from . import filedates, frontmatter
 from .config import NumecoConfig
 from .confine import Claims
 from .feeds import FeedPlan
@@ -77,21 +78,29 @@ class SiteBuild:
     def read_pages(self, files: Files) -> None:
         """Read every Markdown page's front matter once, before any page renders."""
         self.files = files
+        unreadable = []
         for file in files.documentation_pages():
-            source = file.content_string
+            source = _source(file)
+            if source is None:
+                unreadable.append(file)
+                continue
             front = frontmatter.read(source)
             post = None
             if front.data.get("permalink") is False:
                 # Eleventy's "write no page": a draft or a data file. Not published, not a post.
                 file.inclusion = InclusionLevel.EXCLUDED
             elif is_post(front) and self._selected(file.src_uri):
+                filedates.resolve(front, file.abs_src_path)  # `Last Modified`…: before anything reads the date
                 post = build_post(file.src_uri, file.url, front, _title_from_name(file))
                 # MkDocs has already applied `not_in_nav`/`exclude_docs` when on_files runs, so a
                 # page nobody classified is INCLUDED here, not UNDEFINED.
                 if not self.options.posts_in_nav and file.inclusion in _UNCLASSIFIED:
                     file.inclusion = InclusionLevel.NOT_IN_NAV
                 self.posts.append(post)
+            _give_mkdocs_our_block(file, source, front)
             self.pages[file.src_uri] = PageRecord(front, post, source.count("\n"))
+        for file in unreadable:
+            files.remove(file)
 
     def generate_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Index series and tags, add the generated pages, plan the feeds, then move posts to their permalinks.
@@ -241,6 +250,44 @@ class SiteBuild:
             end = heading.end()
             return f"{html[:end]}\n{header}\n{html[end:]}\n{footer}"
         return f"{header}\n{html}\n{footer}"
+
+
+def _source(file: File) -> str | None:
+    """The page's text; None, with a warning naming the file and the byte, when it isn't UTF-8."""
+    try:
+        return file.content_string
+    except UnicodeDecodeError:
+        raw = file.content_bytes
+        try:
+            raw.decode("utf-8")  # the offset in the whole file (a UTF-8 BOM decodes too)
+        except UnicodeDecodeError as error:
+            line = raw.count(b"\n", 0, error.start) + 1
+            log.warning(
+                f"{file.src_path}:{line}: the file is not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}"
+                " can't be decoded): the page is left out of the site; save the file as UTF-8"
+            )
+        return None
+
+
+def _give_mkdocs_our_block(file: File, source: str, front: frontmatter.FrontMatter) -> None:
+    """Make MkDocs read the front-matter block we read, or none, and never one we refused.
+
+    MkDocs reads a block of its own: after an empty one (`---` then `---`) it
+    reads on to the next `---` line and takes body text for front matter; and
+    it would expand a YAML bomb we refused (or crash on a deep nest in libyaml).
+    Such a page's text is given to MkDocs with an empty block in place of its
+    own; the file on disk is untouched, and the page's meta is ours anyway.
+    """
+    if not front.has_block:
+        return
+    theirs = YAML_RE.match(source)
+    if theirs is None and not front.refused:
+        return  # `---json`: MkDocs reads no block; we strip ours
+    if theirs is not None and not front.refused and source.count("\n", 0, theirs.end()) + 1 == front.body_line:
+        return  # the same block
+    path = file.abs_src_path
+    file.content_string = "---\n{}\n---\n" + source.split("\n", front.body_line - 1)[-1]
+    file.abs_src_path = path  # the setter forgets it; file dates and other plugins want it
 
 
 def _title_from_name(file: File) -> str:

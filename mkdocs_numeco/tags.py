@@ -33,10 +33,16 @@ class Tag:
 
 
 def newest_first(posts: list[Post]) -> list[Post]:
-    """Newest first; posts without a valid date last; then natural title, then path."""
+    """Newest first by the full timestamp (time of day and offset); posts without a valid date last;
+    then natural title, then path."""
     return sorted(
         posts,
-        key=lambda p: (p.date is None, -(p.date.toordinal() if p.date else 0), natural_key(p.title), p.src_uri),
+        key=lambda p: (
+            p.published is None,
+            -(p.published.timestamp() if p.published else 0),
+            natural_key(p.title),
+            p.src_uri,
+        ),
     )
 
 

@@ -203,7 +203,8 @@ def test_without_arguments_the_mkdocs_yml_of_the_folder_is_read(
 
 
 BAD_DATE_WARNING = (
-    "notes/c.md:4: date 'pas une date' is not a real date: write it as YYYY-MM-DD; the post is listed last until then"
+    "notes/c.md:4: date 'pas une date' is not a real date: write it as YYYY-MM-DD, or with a time as in"
+    " 2025-01-01T10:00:00+02:00; the post is listed last until then"
 )
 
 
