@@ -159,7 +159,7 @@ def _tags(value: Any, front: FrontMatter, problems: list[Problem]) -> list[str]:
     if value is None:
         return []
     items = value if isinstance(value, list) else [value]
-    tags: list[str] = []
+    tags: dict[str, None] = {}  # ordered and without repeats, in one pass
     for item in items:
         if isinstance(item, str):
             name = _safe("tag '{}'", item.strip(), front.line_of("tags"), problems)
@@ -176,9 +176,9 @@ def _tags(value: Any, front: FrontMatter, problems: list[Problem]) -> list[str]:
                 )
             )
             continue
-        if name and name.lower() not in COLLECTION_TAGS and name not in tags:
-            tags.append(name)
-    return tags
+        if name and name.lower() not in COLLECTION_TAGS:
+            tags.setdefault(name)
+    return list(tags)
 
 
 def _order(value: Any, front: FrontMatter, problems: list[Problem]) -> int | None:
