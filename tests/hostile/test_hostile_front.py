@@ -14,9 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-import resource
 import subprocess
-import sys
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -26,7 +24,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 from mkdocs.exceptions import Abort
 from pages_front import ATTACKS, CONTROLS, PAGES, POSTER, WARNINGS, attack_path
-from sitebuild import Built, build_site, post, write_site
+from sitebuild import Built, build_site, post, run_bounded, write_site
 
 from mkdocs_numeco import feeds, filedates, frontmatter
 from mkdocs_numeco.posts import UNSAFE_CHARACTERS, Post, build_post, without_unsafe_characters
@@ -35,34 +33,6 @@ from mkdocs_numeco.tags import newest_first
 PREFIX = "mkdocs_numeco: "
 ATOM = "{http://www.w3.org/2005/Atom}"
 BOUNDED = ("alias-bomb", "alias-loop", "deep-nesting")  # built in a child process
-MEMORY = 2 << 30  # bytes a child may map
-CHILD_TIMEOUT = 300  # seconds; a build takes a few
-
-
-# -- child processes for what could explode ---------------------------------------------------------
-
-
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
-
-
-def run_bounded(code: str, given: str = "") -> Any:
-    """Run `code` in a child Python with our `sys.path`, 2 GiB of memory and 300 s; it prints JSON last.
-
-    `given` is its standard input.
-    """
-    program = f"import sys\nsys.path[:0] = {sys.path!r}\n{code}"
-    done = subprocess.run(
-        [sys.executable, "-c", program],
-        input=given,
-        capture_output=True,
-        text=True,
-        timeout=CHILD_TIMEOUT,
-        preexec_fn=_limit_memory,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def read_bounded(source: str) -> dict[str, Any]:
