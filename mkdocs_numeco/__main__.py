@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .check import CheckError, check_site, format_json, format_text
+from .adapter.check import CheckError, check_site, format_json, format_text
 
 CONFIG = Path("mkdocs.yml")
 

@@ -19,8 +19,8 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .labels import label_problem
-from .patterns import pattern_problem
+from .core.labels import label_problem
+from .core.patterns import pattern_problem
 
 # Fields of the post permalink patterns (`permalink`, `redirect_from`).
 PERMALINK_FIELDS = ("slug", "year", "month", "day")

@@ -14,7 +14,7 @@ markdown_extensions:
       language: fr
 ```
 
-It runs the same pure converter as the plugin (`mkdocs_numeco.shortcodes.convert`)
+It runs the same pure converter as the plugin (`mkdocs_numeco.core.shortcodes.convert`)
 as a preprocessor, before fenced code and raw HTML are set aside, and loads
 the extensions the converted Markdown relies on. Nothing on this path imports
 MkDocs. Author mistakes are logged as warnings (`line: message`) on the logger
@@ -33,9 +33,9 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from . import frontmatter
-from .labels import language_of, resolve_labels
-from .shortcodes import Context, Conversion, Problem, convert
+from .core import frontmatter
+from .core.labels import language_of, resolve_labels
+from .core.shortcodes import Context, Conversion, Problem, convert
 
 # Extensions the emitted Markdown relies on: raw HTML blocks whose content is
 # Markdown (md_in_html), Material's collapsible blocks (details, admonition).

@@ -13,10 +13,10 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .adapter.discovery import Discovery
+from .adapter.site import SiteBuild
 from .config import NumecoConfig
-from .discovery import Discovery
 from .markdown import EXTENSIONS  # what the emitted Markdown relies on
-from .site import SiteBuild
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_URIS = ("assets/numeco/numeco.css", "assets/numeco/numeco.js")

@@ -17,7 +17,7 @@ import pytest
 from sitebuild import build_site, post, write_site
 
 from mkdocs_numeco.__main__ import main
-from mkdocs_numeco.check import check_dir, check_site, format_text
+from mkdocs_numeco.adapter.check import check_dir, check_site, format_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "migration"
 EXPECTED = json.loads((FIXTURE / "expected-check.json").read_text(encoding="utf-8"))

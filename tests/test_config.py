@@ -10,7 +10,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from sitebuild import build_site, write_site
 
-from mkdocs_numeco.patterns import pattern_problem
+from mkdocs_numeco.core.patterns import pattern_problem
 
 
 def _config_errors(path: Path) -> list[str]:

@@ -31,7 +31,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from mkdocs_numeco import frontmatter
+from mkdocs_numeco.core import frontmatter
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_DOCS = ROOT / "demo_site" / "docs"

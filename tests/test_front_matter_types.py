@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sitebuild import build_site, post, write_site
 
-from mkdocs_numeco.frontmatter import html_safe_meta, read
-from mkdocs_numeco.posts import build_post
+from mkdocs_numeco.core.frontmatter import html_safe_meta, read
+from mkdocs_numeco.core.posts import build_post
 
 
 def _post(front_matter: str):

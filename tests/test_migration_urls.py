@@ -10,7 +10,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 from sitebuild import build_site, post, write_site
 
-from mkdocs_numeco.permalinks import check_pattern, destination, expand, file_slug
+from mkdocs_numeco.adapter.permalinks import check_pattern, destination, expand, file_slug
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_numeco.shortcodes.scanner import scan
+from mkdocs_numeco.core.shortcodes.scanner import scan
 
 
 @pytest.mark.parametrize(

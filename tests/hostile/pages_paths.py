@@ -17,8 +17,8 @@ from typing import Any
 from bs4 import BeautifulSoup
 from sitebuild import post
 
-from mkdocs_numeco.confine import shorten
-from mkdocs_numeco.slugs import slugify
+from mkdocs_numeco.core.confine import shorten
+from mkdocs_numeco.core.slugs import slugify
 
 HOME = "# Accueil paths\n\nLa page d'accueil.\n"
 KEEPS = "write a path inside the site, as in permalink: /actualites/mon-article/; the post keeps its default URL"

@@ -20,9 +20,9 @@ from mkdocs.exceptions import Abort, PluginError
 from pages_check import PAGES, PLUGIN, WARNINGS
 from sitebuild import Built, build_site, post, write_site
 
-from mkdocs_numeco import discovery, site
 from mkdocs_numeco.__main__ import main
-from mkdocs_numeco.check import check_site
+from mkdocs_numeco.adapter import discovery, site
+from mkdocs_numeco.adapter.check import check_site
 
 # What the injected bug says: a newline and a terminal escape sequence, as author text could bring.
 BOOM = "boom\x1b[2J\nsecond line"

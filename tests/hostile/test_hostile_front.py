@@ -26,9 +26,9 @@ from mkdocs.exceptions import Abort
 from pages_front import ATTACKS, CONTROLS, PAGES, POSTER, WARNINGS, attack_path
 from sitebuild import Built, build_site, post, run_bounded, write_site
 
-from mkdocs_numeco import feeds, filedates, frontmatter
-from mkdocs_numeco.posts import UNSAFE_CHARACTERS, Post, build_post, without_unsafe_characters
-from mkdocs_numeco.tags import newest_first
+from mkdocs_numeco.core import feeds, filedates, frontmatter
+from mkdocs_numeco.core.posts import UNSAFE_CHARACTERS, Post, build_post, without_unsafe_characters
+from mkdocs_numeco.core.tags import newest_first
 
 PREFIX = "mkdocs_numeco: "
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -37,7 +37,7 @@ BOUNDED = ("alias-bomb", "alias-loop", "deep-nesting")  # built in a child proce
 
 def read_bounded(source: str) -> dict[str, Any]:
     return run_bounded(
-        "import json\nfrom mkdocs_numeco import frontmatter\n"
+        "import json\nfrom mkdocs_numeco.core import frontmatter\n"
         "front = frontmatter.read(sys.stdin.read())\n"
         "print(json.dumps({'keys': sorted(front.data), 'problems': [[p.line, p.message] for p in front.problems]}))",
         source,

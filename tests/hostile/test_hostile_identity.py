@@ -1,6 +1,6 @@
 """Tags and series keep their identity, and a post carrying many tags costs what many posts would.
 
-Table tests of the one name -> slug map (`mkdocs_numeco.slugs.SlugMap`), of the tag index and of the
+Table tests of the one name -> slug map (`mkdocs_numeco.core.slugs.SlugMap`), of the tag index and of the
 feeds, then one small site per attack, read with BeautifulSoup: 'C++' and 'C' get a page each and
 every link goes to the right one, emoji-only names get a hash slug, spellings that differ in case and
 accents still share a page, a card lists a bounded number of tags; the warnings are exact and name
@@ -33,11 +33,11 @@ from pages_identity import (
 )
 from sitebuild import Built, build_site, post, write_site
 
-from mkdocs_numeco import feeds
-from mkdocs_numeco.posts import Post
-from mkdocs_numeco.series import build_series
-from mkdocs_numeco.slugs import SlugMap, identity
-from mkdocs_numeco.tags import SHOWN_TAGS, build_tags, merged_spellings, spellings_warning
+from mkdocs_numeco.core import feeds
+from mkdocs_numeco.core.posts import Post
+from mkdocs_numeco.core.series import build_series
+from mkdocs_numeco.core.slugs import SlugMap, identity
+from mkdocs_numeco.core.tags import SHOWN_TAGS, build_tags, merged_spellings, spellings_warning
 
 PREFIX = "mkdocs_numeco: "
 

@@ -1,6 +1,6 @@
 """Hostile output paths: a post never writes outside `site_dir`, and nobody's page is replaced.
 
-Table tests of `mkdocs_numeco.confine` (the one function every written path goes through, and the
+Table tests of `mkdocs_numeco.core.confine` (the one function every written path goes through, and the
 claims on each output path), then one small site per attack of `pages_paths.ATTACKS`: the exact
 warnings, nothing written outside `site_dir`, the user's files as written, and `--strict` failing.
 """
@@ -30,8 +30,8 @@ from pages_paths import (
 )
 from sitebuild import Built, build_site, post, write_site
 
-from mkdocs_numeco.confine import MAX_NAME_BYTES, Claims, confine, shorten
-from mkdocs_numeco.slugs import slugify
+from mkdocs_numeco.core.confine import MAX_NAME_BYTES, Claims, confine, shorten
+from mkdocs_numeco.core.slugs import slugify
 
 # -- confine, as a table ------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 """Hostile author URLs: one policy for cards, quotes, `image:`, raw iframes, and the URLs of head, JSON-LD and feeds.
 
-Table tests of the policy (`mkdocs_numeco.urls`), then one small site per attack, read with BeautifulSoup:
+Table tests of the policy (`mkdocs_numeco.core.urls`), then one small site per attack, read with BeautifulSoup:
 no `href`, `src`, og:image, JSON-LD or feed URL carries a refused value, the author's text stays, the warning is
 exact and names `file:line`, and `--strict` fails.
 """
@@ -97,7 +97,7 @@ def _kinds() -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(("value", "kind"), _kinds())
 def test_policy_classifies_every_form(value: str, kind: str) -> None:
-    from mkdocs_numeco import urls
+    from mkdocs_numeco.core import urls
 
     assert urls.classify(value).kind == kind
 
@@ -113,7 +113,7 @@ def test_policy_classifies_every_form(value: str, kind: str) -> None:
     ],
 )
 def test_hosts_are_parsed_and_idna_normalised(value: str, host: str) -> None:
-    from mkdocs_numeco import urls
+    from mkdocs_numeco.core import urls
 
     assert urls.classify(value).host == host
 
@@ -135,13 +135,13 @@ def test_hosts_are_parsed_and_idna_normalised(value: str, host: str) -> None:
     ],
 )
 def test_hosts_match_on_a_dot_boundary_never_on_substrings(value: str, matches: bool) -> None:
-    from mkdocs_numeco import urls
+    from mkdocs_numeco.core import urls
 
     assert urls.host_in(urls.classify(value), domains=("acast.com",)) is matches
 
 
 def test_exact_hosts_match_only_themselves() -> None:
-    from mkdocs_numeco import urls
+    from mkdocs_numeco.core import urls
 
     assert urls.host_in(urls.classify("https://player.vimeo.com/v"), hosts=("player.vimeo.com",))
     assert not urls.host_in(urls.classify("https://x.player.vimeo.com/v"), hosts=("player.vimeo.com",))
@@ -212,7 +212,7 @@ def test_exact_hosts_match_only_themselves() -> None:
     ],
 )
 def test_refusal_names_the_value_why_and_what_is_allowed(value: str, use: str, message: str | None) -> None:
-    from mkdocs_numeco import urls
+    from mkdocs_numeco.core import urls
 
     assert urls.refusal(urls.classify(value), getattr(urls, use), "card url", "the card is kept without its link") == (
         message
@@ -220,7 +220,7 @@ def test_refusal_names_the_value_why_and_what_is_allowed(value: str, use: str, m
 
 
 def test_a_long_value_is_shortened_in_the_warning() -> None:
-    from mkdocs_numeco import urls
+    from mkdocs_numeco.core import urls
 
     message = urls.refusal(urls.classify("javascript:" + "a" * 200), urls.LINK, "x", "y")
     assert message is not None and message.startswith("x 'javascript:" + "a" * 48 + "…' is refused")
@@ -241,7 +241,7 @@ def test_a_long_value_is_shortened_in_the_warning() -> None:
     ],
 )
 def test_resolve_gives_a_docs_path_an_http_url_or_nothing(value: str, src_uri: str, resolved: str | None) -> None:
-    from mkdocs_numeco import urls
+    from mkdocs_numeco.core import urls
 
     assert urls.resolve(urls.classify(value), src_uri) == resolved
 
@@ -257,7 +257,7 @@ def test_resolve_gives_a_docs_path_an_http_url_or_nothing(value: str, src_uri: s
     ],
 )
 def test_absolute_keeps_http_urls_and_puts_everything_else_under_the_site(path: str, absolute: str) -> None:
-    from mkdocs_numeco import urls
+    from mkdocs_numeco.core import urls
 
     assert urls.absolute(SITE_URL, path) == absolute
 
@@ -279,7 +279,7 @@ def test_absolute_keeps_http_urls_and_puts_everything_else_under_the_site(path: 
     ],
 )
 def test_raw_players_are_upgraded_only_from_their_real_host(src: str) -> None:
-    from mkdocs_numeco.shortcodes.iframes import identify
+    from mkdocs_numeco.core.shortcodes.iframes import identify
 
     assert identify(src) is None
 
@@ -297,7 +297,7 @@ def test_raw_players_are_upgraded_only_from_their_real_host(src: str) -> None:
     ],
 )
 def test_real_players_still_upgrade(src: str, embed: str) -> None:
-    from mkdocs_numeco.shortcodes.iframes import identify
+    from mkdocs_numeco.core.shortcodes.iframes import identify
 
     player = identify(src)
     assert player is not None and player.embed == embed

@@ -19,19 +19,19 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE
 
-from . import filedates, frontmatter
-from .config import NumecoConfig
-from .confine import Claims
-from .feeds import FeedPlan
-from .labels import language_of, resolve_labels
+from ..config import NumecoConfig
+from ..core import filedates, frontmatter
+from ..core.confine import Claims
+from ..core.feeds import FeedPlan
+from ..core.labels import language_of, resolve_labels
+from ..core.posts import Post, build_post, is_post, normalised_meta
+from ..core.render import Renderer
+from ..core.series import Series, build_series, series_clash_warnings, series_slugs
+from ..core.shortcodes import Context, Problem, convert
+from ..core.slugs import SlugMap
+from ..core.tags import Tag, build_tags, merged_spellings, spellings_warning, tag_clash_warnings, tag_slugs
 from .pages import PLACEHOLDER, SitePages, local_image_url
 from .permalinks import Permalinks, site_claims
-from .posts import Post, build_post, is_post, normalised_meta
-from .render import Renderer
-from .series import Series, build_series, series_clash_warnings, series_slugs
-from .shortcodes import Context, Problem, convert
-from .slugs import SlugMap
-from .tags import Tag, build_tags, merged_spellings, spellings_warning, tag_clash_warnings, tag_slugs
 
 log = get_plugin_logger(__name__)
 _LEADING_H1 = re.compile(r"\s*<h1\b[^>]*>.*?</h1>", re.DOTALL)

@@ -32,8 +32,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from .plugin import NumecoPlugin
-from .shortcodes.convert import Construct
+from ..core.shortcodes.convert import Construct
+from ..plugin import NumecoPlugin
 
 STATUSES = ("converted", "upgraded", "kept", "unsupported")
 # What our logger puts before every message (`get_plugin_logger`'s prefix).

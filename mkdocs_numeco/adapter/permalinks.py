@@ -26,10 +26,10 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from .confine import PLUGIN, Claims, confine, shown
-from .frontmatter import FrontMatter, parse_date
-from .shortcodes import Problem
-from .shortcodes.html import esc
+from ..core.confine import PLUGIN, Claims, confine, shown
+from ..core.frontmatter import FrontMatter, parse_date
+from ..core.shortcodes import Problem
+from ..core.shortcodes.html import esc
 
 log = get_plugin_logger(__name__)
 FIELDS = frozenset({"slug", "year", "month", "day"})

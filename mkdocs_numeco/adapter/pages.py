@@ -19,14 +19,14 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from . import feeds
-from .config import NumecoConfig
-from .confine import PLUGIN, Claims, confine, shown
-from .posts import Post, is_external
-from .render import Renderer
-from .series import Series
-from .slugs import SlugMap
-from .tags import SHOWN_TAGS, Tag, newest_first, paginate
+from ..config import NumecoConfig
+from ..core import feeds
+from ..core.confine import PLUGIN, Claims, confine, shown
+from ..core.posts import Post, is_external
+from ..core.render import Renderer
+from ..core.series import Series
+from ..core.slugs import SlugMap
+from ..core.tags import SHOWN_TAGS, Tag, newest_first, paginate
 
 log = get_plugin_logger(__name__)
 PLACEHOLDER = "<!-- numeco:generated -->"

@@ -15,15 +15,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from . import feeds, seo, urls
-from .config import NumecoConfig
-from .confine import PLUGIN, confine, shown
-from .posts import Post, image_parts, image_refusal, resolve_path
+from ..config import NumecoConfig
+from ..core import feeds, seo, urls
+from ..core.confine import PLUGIN, confine, shown
+from ..core.posts import Post, image_parts, image_refusal, resolve_path
 from .site import SiteBuild
 
 log = get_plugin_logger(__name__)
 
-POSTER = Path(__file__).parent / "assets" / "poster.png"
+POSTER = Path(__file__).parents[1] / "assets" / "poster.png"
 POSTER_URI = "assets/numeco/poster.png"
 
 
