@@ -32,8 +32,8 @@ sys.path.insert(0, str(HERE.parent))
 
 from machine import describe_machine
 
-from mkdocs_numeco.labels import resolve_labels
-from mkdocs_numeco.shortcodes import Context, convert
+from mkdocs_numeco.core.labels import resolve_labels
+from mkdocs_numeco.core.shortcodes import Context, convert
 
 
 def _repeat(unit: Callable[[int], str]) -> Callable[[int], str]:

@@ -215,7 +215,7 @@ def check_pages(
     """After the last edit: the post and every generated page that lists it show the new state."""
     from synthetic import series_of
 
-    from mkdocs_numeco.slugs import slugify
+    from mkdocs_numeco.core.slugs import slugify
 
     post = f"posts/post-{number:05d}/"
     parser = _Links()

@@ -14,8 +14,62 @@ plugins:
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+from .core.labels import label_problem
+from .core.patterns import pattern_problem
+
+# Fields of the post permalink patterns (`permalink`, `redirect_from`).
+PERMALINK_FIELDS = ("slug", "year", "month", "day")
+
+
+class Count(c.Type[int]):
+    """A whole number of at least `minimum` (`true` is not a number here, whatever Python says)."""
+
+    def __init__(self, minimum: int, default: int) -> None:
+        super().__init__(int, default=default)
+        self.minimum = minimum
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool):
+            raise c.ValidationError(f"Expected a whole number, got {value!r}")
+        number = super().run_validation(value)
+        if number < self.minimum:
+            raise c.ValidationError(f"Expected a whole number of at least {self.minimum}, got {number}")
+        return number
+
+
+class Pattern(c.Type[str]):
+    """A URL pattern whose `{fields}` are checked now rather than mid-build."""
+
+    def __init__(self, known: tuple[str, ...], required: tuple[str, ...], **kwargs: Any) -> None:
+        super().__init__(str, **kwargs)
+        self.known, self.required = known, required
+
+    def run_validation(self, value: object) -> str:
+        pattern = super().run_validation(value)
+        problem = pattern_problem(pattern, self.known, self.required)
+        if problem is not None:
+            raise c.ValidationError(problem)
+        return pattern
+
+
+class Labels(c.DictOfItems[str]):
+    """Label overrides: each key must be a known label, with the placeholders its default uses."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Type(str), default={})
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        labels = super().run_validation(value)
+        for key, text in labels.items():
+            problem = label_problem(key, text)
+            if problem is not None:
+                raise c.ValidationError(problem)
+        return labels
 
 
 class TranscriptConfig(base.Config):
@@ -33,8 +87,8 @@ class TagsConfig(base.Config):
     dir = c.Type(str, default="tags")
     """Folder of the tag pages: `tags/`, `tags/<slug>/`, `tags/<slug>/page/<n>/`."""
 
-    per_page = c.Type(int, default=10)
-    """Posts per tag listing page."""
+    per_page = Count(1, default=10)
+    """Posts per tag listing page (at least 1)."""
 
 
 class SeriesConfig(base.Config):
@@ -52,8 +106,8 @@ class ListingConfig(base.Config):
     dir = c.Type(str, default="posts")
     """Folder of the listing: `posts/`, then `posts/page/<n>/`."""
 
-    per_page = c.Type(int, default=10)
-    """Posts per listing page."""
+    per_page = Count(1, default=10)
+    """Posts per listing page (at least 1)."""
 
 
 class FeedsConfig(base.Config):
@@ -76,7 +130,7 @@ class FeedsConfig(base.Config):
     tags = c.Type(bool, default=True)
     """One Atom feed per tag, `<tags.dir>/<slug>/feed.xml`."""
 
-    limit = c.Type(int, default=20)
+    limit = Count(0, default=20)
     """Newest posts kept in each feed; `0` keeps every post."""
 
 
@@ -116,7 +170,7 @@ class NumecoConfig(base.Config):
     language = c.Optional(c.Type(str))
     """Language of labels and dates (`fr`, `en`). Defaults to the theme's `language`."""
 
-    labels = c.DictOfItems(c.Type(str), default={})
+    labels = Labels()
     """Overrides for interface labels, by key (see the README's label table)."""
 
     transcript = c.SubConfig(TranscriptConfig)
@@ -128,7 +182,7 @@ class NumecoConfig(base.Config):
     posts_in_nav = c.Type(bool, default=False)
     """Keep posts in the automatic sidebar navigation (they are left out by default)."""
 
-    permalink = c.Optional(c.Type(str))
+    permalink = c.Optional(Pattern(PERMALINK_FIELDS, ("slug",)))
     """URL pattern for posts, to keep the addresses of an Eleventy site. `{slug}` is Eleventy's
     `fileSlug` (file name without extension nor leading date); `{year}`, `{month}`, `{day}` come
     from the post's date. A post's own front-matter `permalink` (a plain path) wins.
@@ -138,7 +192,7 @@ class NumecoConfig(base.Config):
     ```
     """
 
-    redirect_from = c.ListOfItems(c.Type(str), default=[])
+    redirect_from = c.ListOfItems(Pattern(PERMALINK_FIELDS, ("slug",)), default=[])
     """Old URL patterns of posts (same fields as `permalink`): each post gets a small page there
     that redirects to where it is now. No page is written where a page of the site already is.
 

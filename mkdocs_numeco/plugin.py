@@ -2,22 +2,98 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.exceptions import MkDocsException, PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .adapter.discovery import Discovery
+from .adapter.site import SiteBuild
 from .config import NumecoConfig
-from .discovery import Discovery
-from .site import SiteBuild
+from .markdown import EXTENSIONS  # what the emitted Markdown relies on
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_URIS = ("assets/numeco/numeco.css", "assets/numeco/numeco.js")
-# Extensions the emitted Markdown relies on: raw HTML blocks whose content is
-# Markdown (md_in_html), Material's collapsible blocks (details, admonition).
-EXTENSIONS = ("admonition", "pymdownx.details", "md_in_html", "attr_list")
+
+log = get_plugin_logger(__name__)
+Hook = TypeVar("Hook", bound=Callable[..., Any])
+
+# What each per-page hook does, and what the page gets when it fails.
+PAGE_STAGES = {
+    "convert": ("convert this page", "it is published as written"),
+    "meta": ("give other plugins this page's date and image", "they get them as its front matter has them"),
+    "content": ("add this page's header, series box and tags", "it is published without them"),
+    "head": ("add this page's feed links and structured data", "it is published without them"),
+}
+
+
+def describe(error: Exception) -> str:
+    """`Type: message` on one line, without the control characters a hostile page could put in it."""
+    text = " ".join(str(error)[:2000].split())  # a message may quote a whole page: the start is enough
+    text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+    if len(text) > 300:
+        text = text[:299] + "…"
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def page_failure(src_path: str, stage: str, error: Exception) -> str:
+    """The one warning of a per-page hook that failed on something we didn't foresee."""
+    what, fallback = PAGE_STAGES[stage]
+    return (
+        f"{src_path}: mkdocs-numeco could not {what} ({describe(error)}); {fallback}."
+        " This is a bug of mkdocs-numeco: please report it with this page"
+    )
+
+
+def per_page(stage: str) -> Callable[[Hook], Hook]:
+    """A per-page hook that fails warns once, naming the page, and hands its input on unchanged.
+
+    MkDocs' own errors (`PluginError`, `Abort`) pass: they already say what went wrong.
+    """
+
+    def wrap(method: Hook) -> Hook:
+        @functools.wraps(method)
+        def hook(self: Any, value: Any, /, *, page: Page, **kwargs: Any) -> Any:
+            try:
+                return method(self, value, page=page, **kwargs)
+            except MkDocsException:
+                raise
+            except Exception as error:
+                log.debug(f"{page.file.src_path}: {stage} failed", exc_info=True)  # the traceback, with -v
+                log.warning(page_failure(page.file.src_path, stage, error))
+                return value
+
+        return hook  # type: ignore[return-value]
+
+    return wrap
+
+
+def site_wide(stage: str) -> Callable[[Hook], Hook]:
+    """A build-level hook that fails stops the build with a `PluginError` naming the stage, not a traceback."""
+
+    def wrap(method: Hook) -> Hook:
+        @functools.wraps(method)
+        def hook(self: Any, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return method(self, *args, **kwargs)
+            except MkDocsException:
+                raise
+            except Exception as error:
+                log.debug(f"{stage} failed", exc_info=True)
+                raise PluginError(
+                    f"mkdocs-numeco could not {stage} ({describe(error)})."
+                    " This is a bug of mkdocs-numeco: please report it with the pages that trigger it"
+                ) from error
+
+        return hook  # type: ignore[return-value]
+
+    return wrap
 
 
 class NumecoPlugin(BasePlugin[NumecoConfig]):
@@ -29,6 +105,7 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
         self.site: SiteBuild | None = None
         self.discovery: Discovery | None = None
 
+    @site_wide("set up the site")
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for name in EXTENSIONS:
             if name not in config.markdown_extensions:
@@ -42,6 +119,7 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
         self.discovery = Discovery(self.config, config, self.site)
         return config
 
+    @site_wide("read the posts and plan the generated pages")
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
         self.site.read_pages(files)
@@ -53,6 +131,7 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
     # Before mkdocs-macros (priority 0): it reads `{% %}` as Jinja and fails on
     # shortcodes it doesn't know, so they must be gone by then.
     @event_priority(100)
+    @per_page("convert")
     def _convert_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
         return self.site.convert_page(markdown, page)
@@ -60,12 +139,14 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
     # After the conversion above (it sets page.meta), before mkdocs-macros (0),
     # Material's social plugin (-100) and mkdocs-rss-plugin read `date` and `image`.
     @event_priority(90)
+    @per_page("meta")
     def _expose_meta(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> None:
         assert self.discovery is not None
         self.discovery.expose_meta(page)
 
     on_page_markdown = CombinedEvent(_convert_markdown, _expose_meta)
 
+    @per_page("content")
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
         return self.site.render_page(html, page)
@@ -73,10 +154,12 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
     # Before Material's social plugin (50) and minifiers (default 0), which
     # should see the head we add.
     @event_priority(60)
+    @per_page("head")
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         assert self.discovery is not None
         return self.discovery.decorate_head(output, page)
 
+    @site_wide("write the feeds")
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.discovery is not None
         self.discovery.write(config.site_dir)

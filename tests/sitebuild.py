@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import resource
+import subprocess
+import sys
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,3 +102,32 @@ def post(title: str, date: str, body: str = "Texte.", **front: Any) -> str:
         + textwrap.dedent(body).strip()
         + "\n"
     )
+
+
+# -- child processes for what could explode ---------------------------------------------------------
+
+MEMORY = 2 << 30  # bytes a child may map
+CHILD_TIMEOUT = 300  # seconds; a build takes a few
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+
+
+def run_bounded(code: str, given: str = "") -> Any:
+    """Run `code` in a child Python with our `sys.path`, 2 GiB of memory and 300 s; it prints JSON last.
+
+    `given` is its standard input.
+    """
+    program = f"import sys\nsys.path[:0] = {sys.path!r}\n{code}"
+    done = subprocess.run(
+        [sys.executable, "-c", program],
+        input=given,
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT,
+        preexec_fn=_limit_memory,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])

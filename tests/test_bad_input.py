@@ -10,12 +10,12 @@ from datetime import date
 import pytest
 from bs4 import BeautifulSoup, Comment
 
-from mkdocs_numeco import frontmatter
-from mkdocs_numeco.labels import resolve_labels
-from mkdocs_numeco.posts import Post, build_post
-from mkdocs_numeco.shortcodes import Context, convert
-from mkdocs_numeco.shortcodes.video import PROVIDERS
-from mkdocs_numeco.tags import build_tags, merged_spellings, newest_first, spellings_warning
+from mkdocs_numeco.core import frontmatter
+from mkdocs_numeco.core.labels import resolve_labels
+from mkdocs_numeco.core.posts import Post, build_post
+from mkdocs_numeco.core.shortcodes import Context, convert
+from mkdocs_numeco.core.shortcodes.video import PROVIDERS
+from mkdocs_numeco.core.tags import build_tags, merged_spellings, newest_first, spellings_warning
 
 LABELS = resolve_labels("fr", {})
 

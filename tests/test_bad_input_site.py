@@ -20,8 +20,8 @@ from bs4 import BeautifulSoup, Comment
 from mkdocs.exceptions import Abort
 from sitebuild import Built, build_site
 
-from mkdocs_numeco import frontmatter
-from mkdocs_numeco.shortcodes.scanner import scan
+from mkdocs_numeco.core import frontmatter
+from mkdocs_numeco.core.shortcodes.scanner import scan
 
 FIXTURE = Path(__file__).parent / "fixtures" / "bad_site"
 DOCS = FIXTURE / "docs"

@@ -12,10 +12,10 @@ import pytest
 from demo_build import build_demo
 from sitebuild import Built, build_site, post, write_site
 
-from mkdocs_numeco import feeds
-from mkdocs_numeco.posts import Post
-from mkdocs_numeco.series import build_series
-from mkdocs_numeco.tags import build_tags
+from mkdocs_numeco.core import feeds
+from mkdocs_numeco.core.posts import Post
+from mkdocs_numeco.core.series import build_series
+from mkdocs_numeco.core.tags import build_tags
 
 SITE_URL = "https://example.org/numeco-demo/"
 CHANNEL = feeds.Channel(site_url=SITE_URL, title="Site", description="Desc", language="fr", author="Équipe")

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from mkdocs.exceptions import Abort
 from sitebuild import build_site, post, write_site
 
-from mkdocs_numeco.frontmatter import html_safe_meta, read
-from mkdocs_numeco.posts import build_post
+from mkdocs_numeco.core.frontmatter import html_safe_meta, read
+from mkdocs_numeco.core.posts import build_post
 
 
 def _post(front_matter: str):
@@ -54,11 +53,3 @@ def test_a_heading_inside_the_post_does_not_take_the_header(tmp_path) -> None:
     own = built.content("q/")
     assert own.find(True).get_text() == "Mon titre"  # the author's leading title is kept, the date after it
     assert own.find(True).find_next_sibling().get("class") == ["numeco-post-date"]
-
-
-def test_a_bad_label_override_stops_the_build_with_a_clear_error(tmp_path, caplog) -> None:
-    config = write_site(tmp_path, {"p.md": post("T", "2025-04-01")}, plugin={"labels": {"nope": "x"}})
-    with pytest.raises(Abort):  # MkDocs turns our PluginError into a clean abort, not a traceback
-        build_site(config)
-    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
-    assert errors == [errors[0]] and errors[0].startswith("numeco: unknown label 'nope'; known labels: accordion")

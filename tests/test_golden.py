@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mkdocs_numeco.labels import resolve_labels
-from mkdocs_numeco.shortcodes import Context, convert
+from mkdocs_numeco.core.labels import resolve_labels
+from mkdocs_numeco.core.shortcodes import Context, convert
 
 CASES = Path(__file__).parent / "cases"
 SETTINGS = yaml.safe_load((CASES / "config.yml").read_text(encoding="utf-8"))

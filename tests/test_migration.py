@@ -9,11 +9,11 @@ import pytest
 from bs4 import BeautifulSoup
 from markdown import markdown as to_html
 
-from mkdocs_numeco.labels import resolve_labels
-from mkdocs_numeco.shortcodes import Context, convert
-from mkdocs_numeco.shortcodes.cards import CardError, read_call, render_grid
-from mkdocs_numeco.shortcodes.containers import Fence, pair
-from mkdocs_numeco.shortcodes.iframes import author_title, identify, size_style
+from mkdocs_numeco.core.labels import resolve_labels
+from mkdocs_numeco.core.shortcodes import Context, convert
+from mkdocs_numeco.core.shortcodes.cards import CardError, read_call, render_grid
+from mkdocs_numeco.core.shortcodes.containers import Fence, pair
+from mkdocs_numeco.core.shortcodes.iframes import author_title, identify, size_style
 
 LABELS = resolve_labels("fr", {})
 
@@ -406,7 +406,7 @@ def test_broken_containers_warn_and_keep_the_text(text: str, line: int, words: l
 
 
 def test_mkdocstrings_lines_are_not_containers() -> None:
-    text = "::: mkdocs_numeco.check\n"
+    text = "::: mkdocs_numeco.adapter.check\n"
     assert run(text)[0] == text
     assert run(text)[1] == []
 

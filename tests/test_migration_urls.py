@@ -10,7 +10,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 from sitebuild import build_site, post, write_site
 
-from mkdocs_numeco.permalinks import check_pattern, destination, expand, file_slug
+from mkdocs_numeco.adapter.permalinks import check_pattern, destination, expand, file_slug
 
 
 @pytest.mark.parametrize(
@@ -94,10 +94,12 @@ def test_two_posts_at_one_url_warn(tmp_path: Path) -> None:
     }
     built = build_site(write_site(tmp_path, pages, {"permalink": "actualites/{slug}/"}))
     warnings = built.messages(logging.WARNING)
-    assert len(warnings) == 1
-    assert warnings[0].startswith(
-        "mkdocs_numeco: posts/2024-01-10-bilan.md:1: permalink 'actualites/bilan/' is already the URL of archives/bilan.md"
-    )
+    assert warnings == [
+        (
+            "mkdocs_numeco: posts/2024-01-10-bilan.md:1: permalink 'actualites/bilan/' is refused (actualites/bilan/index.html"
+            " is already taken by the post archives/bilan.md): give this post a URL of its own; it keeps its default URL"
+        )
+    ]
     assert built.exists("actualites/bilan/") and built.exists("posts/2024-01-10-bilan/")
 
 

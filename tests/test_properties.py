@@ -14,9 +14,9 @@ from bs4 import BeautifulSoup, Comment
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_numeco.labels import resolve_labels
-from mkdocs_numeco.shortcodes import Context, convert
-from mkdocs_numeco.shortcodes.scanner import scan
+from mkdocs_numeco.core.labels import resolve_labels
+from mkdocs_numeco.core.shortcodes import Context, convert
+from mkdocs_numeco.core.shortcodes.scanner import scan
 
 LABELS = resolve_labels("fr", {})
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -317,8 +317,8 @@ yaml_text = st.lists(st.one_of(st.sampled_from(YAML_FRAGMENTS), st.text(ALPHABET
 @SETTINGS
 @given(yaml_text)
 def test_front_matter_reading_never_raises_and_points_inside_the_block(text: str) -> None:
-    from mkdocs_numeco import frontmatter
-    from mkdocs_numeco.posts import build_post
+    from mkdocs_numeco.core import frontmatter
+    from mkdocs_numeco.core.posts import build_post
 
     source = f"---\n{text}\n---\nCorps.\n"
     front = frontmatter.read(source)

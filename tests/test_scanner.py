@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_numeco.shortcodes.scanner import scan
+from mkdocs_numeco.core.shortcodes.scanner import scan
 
 
 @pytest.mark.parametrize(

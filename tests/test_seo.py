@@ -14,8 +14,8 @@ from demo_build import build_demo, build_like_the_cli
 from material.plugins.social import plugin as social_plugin
 from sitebuild import Built, build_site, post, write_site
 
-from mkdocs_numeco import seo
-from mkdocs_numeco.posts import Post
+from mkdocs_numeco.core import seo
+from mkdocs_numeco.core.posts import Post
 
 SITE_URL = "https://example.org/numeco-demo/"
 POSTER = SITE_URL + "assets/numeco/poster.png"

@@ -9,10 +9,10 @@ from datetime import date
 import pytest
 from sitebuild import build_site, post, write_site
 
-from mkdocs_numeco.posts import Post
-from mkdocs_numeco.series import episode_number, order_episodes
-from mkdocs_numeco.slugs import slugify, sort_key
-from mkdocs_numeco.tags import paginate
+from mkdocs_numeco.core.posts import Post
+from mkdocs_numeco.core.series import episode_number, order_episodes
+from mkdocs_numeco.core.slugs import slugify, sort_key
+from mkdocs_numeco.core.tags import paginate
 
 
 def P(title: str, when: str | None, src: str = "", order: int | None = None) -> Post:

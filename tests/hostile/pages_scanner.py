@@ -1,6 +1,7 @@
 """Hostile pages of the scanner's area (issue 12): they can all live in one site.
 
-`PAGES`: docs-relative path -> file content; `USER_FILES`: none; `PLUGIN`: no option needed.
+`PAGES`: docs-relative path -> file content; `USER_FILES`: none; `PLUGIN`: no option needed;
+`EXPECTED`: page -> (line, warning) a build prints for it; `WARNINGS`: all of them, `file:line: message`.
 Each page is one attack: a shortcode where an HTML block would break the structure
 around it, a stray code fence, front-matter text that tries to become Markdown,
 and a post made of unclosed delimiters (kept small here; the large ones are in
@@ -132,5 +133,48 @@ date: 2025-01-09
     + "\n\nDernier paragraphe.\n",
 }
 
+
+def in_place(where: str, outside: str) -> str:
+    """The warning for a video shortcode where a player can't go."""
+    return (
+        f"{{% youtube %}} is inside {where}, where a player can't go without breaking {outside}: it is shown as a"
+        f" link to the video on YouTube; to show the player, put the shortcode on a line of its own outside {outside}"
+    )
+
+
+def as_text(what: str, where: str, block: str, outside: str) -> str:
+    """The warning for a transcript tag, a card or a ':::' line where its block can't go."""
+    return (
+        f"{what} is inside {where}, where {block} can't go without breaking {outside}: it is shown as text;"
+        f" put it on a line of its own outside {outside}"
+    )
+
+
+LIST = ("a list item", "the list")
+QUOTE = ("a blockquote", "the quote")
+TABLE = ("a table", "the table")
+BOX = ("an indented block (admonition, collapsible block or tab)", "the indented block")
+FENCE = (
+    "this ``` fence is never closed: mkdocs-numeco reads everything after line 8 as code and converts"
+    " no shortcode there; close it with a ``` line where the code ends"
+)
+EXPECTED: dict[str, list[tuple[int, str]]] = {
+    "posts/scanner-list.md": [(9, in_place(*LIST)), (11, in_place(*LIST))],
+    "posts/scanner-quote.md": [(7, in_place(*QUOTE))],
+    "posts/scanner-table.md": [
+        (8, in_place(*TABLE)),
+        (10, as_text("{% transcription %}", TABLE[0], "a transcript", TABLE[1])),
+    ],
+    "posts/scanner-admonition.md": [(8, in_place(*BOX))],
+    "posts/scanner-transcript-list.md": [
+        (6, as_text("{% transcription %}", LIST[0], "a transcript", LIST[1])),
+        (8, as_text("{% endtranscription %}", LIST[0], "a transcript", LIST[1])),
+    ],
+    "posts/scanner-container-list.md": [(7, as_text("'::: note Titre'", LIST[0], "a box", LIST[1]))],
+    "posts/scanner-fence.md": [(8, FENCE)],
+    "posts/scanner-interpolation.md": [],
+    "posts/scanner-unclosed.md": [],
+}
+WARNINGS: list[str] = sorted(f"{page}:{line}: {message}" for page, found in EXPECTED.items() for line, message in found)
 USER_FILES: dict[str, str] = {}
 PLUGIN: dict = {}

@@ -11,18 +11,19 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
-from pages_scanner import PAGES
+from pages_scanner import EXPECTED, PAGES, WARNINGS
 from sitebuild import Built, build_site, write_site
 
-from mkdocs_numeco.labels import resolve_labels
-from mkdocs_numeco.shortcodes import Context, convert
-from mkdocs_numeco.shortcodes.html import text_in_markdown, url_in_markdown
-from mkdocs_numeco.shortcodes.scanner import scan
+from mkdocs_numeco.core.labels import resolve_labels
+from mkdocs_numeco.core.shortcodes import Context, convert
+from mkdocs_numeco.core.shortcodes.html import text_in_markdown, url_in_markdown
+from mkdocs_numeco.core.shortcodes.scanner import scan
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from adversarial import PATTERNS, keeps_every_word
@@ -30,26 +31,6 @@ from adversarial import PATTERNS, keeps_every_word
 LABELS = resolve_labels("fr", {})
 WATCH = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
 PREFIX = "mkdocs_numeco: "
-
-
-def in_place(where: str, outside: str) -> str:
-    return (
-        f"{{% youtube %}} is inside {where}, where a player can't go without breaking {outside}: it is shown as a"
-        f" link to the video on YouTube; to show the player, put the shortcode on a line of its own outside {outside}"
-    )
-
-
-def as_text(what: str, where: str, block: str, outside: str) -> str:
-    return (
-        f"{what} is inside {where}, where {block} can't go without breaking {outside}: it is shown as text;"
-        f" put it on a line of its own outside {outside}"
-    )
-
-
-LIST = ("a list item", "the list")
-QUOTE = ("a blockquote", "the quote")
-TABLE = ("a table", "the table")
-BOX = ("an indented block (admonition, collapsible block or tab)", "the indented block")
 
 
 # -- one site per attack -------------------------------------------------------------
@@ -156,69 +137,43 @@ def check_unclosed(content) -> None:
     assert "Dernier paragraphe." in text
 
 
-ATTACKS: list[tuple[str, list[tuple[int, str]], Callable[[object], None]]] = [
-    ("scanner-list", [(9, in_place(*LIST)), (11, in_place(*LIST))], check_list),
-    ("scanner-quote", [(7, in_place(*QUOTE))], check_quote),
-    (
-        "scanner-table",
-        [(8, in_place(*TABLE)), (10, as_text("{% transcription %}", TABLE[0], "a transcript", TABLE[1]))],
-        check_table,
-    ),
-    ("scanner-admonition", [(8, in_place(*BOX))], check_admonition),
-    (
-        "scanner-transcript-list",
-        [
-            (6, as_text("{% transcription %}", LIST[0], "a transcript", LIST[1])),
-            (8, as_text("{% endtranscription %}", LIST[0], "a transcript", LIST[1])),
-        ],
-        check_transcript_list,
-    ),
-    ("scanner-container-list", [(7, as_text("'::: note Titre'", LIST[0], "a box", LIST[1]))], check_container_list),
-    (
-        "scanner-fence",
-        [
-            (
-                8,
-                (
-                    "this ``` fence is never closed: mkdocs-numeco reads everything after line 8 as code and converts"
-                    " no shortcode there; close it with a ``` line where the code ends"
-                ),
-            )
-        ],
-        check_fence,
-    ),
-    ("scanner-interpolation", [], check_interpolation),
-    ("scanner-unclosed", [], check_unclosed),
-]
+CHECKS: dict[str, Callable[[Any], None]] = {
+    "scanner-list": check_list,
+    "scanner-quote": check_quote,
+    "scanner-table": check_table,
+    "scanner-admonition": check_admonition,
+    "scanner-transcript-list": check_transcript_list,
+    "scanner-container-list": check_container_list,
+    "scanner-fence": check_fence,
+    "scanner-interpolation": check_interpolation,
+    "scanner-unclosed": check_unclosed,
+}
 
 
 def test_every_page_has_an_attack() -> None:
-    assert sorted(f"posts/{name}.md" for name, _, _ in ATTACKS) == sorted(PAGES)
+    assert sorted(f"posts/{name}.md" for name in CHECKS) == sorted(PAGES) == sorted(EXPECTED)
 
 
-@pytest.mark.parametrize(("name", "warnings", "check"), ATTACKS, ids=[a[0] for a in ATTACKS])
-def test_attack(tmp_path: Path, name: str, warnings: list[tuple[int, str]], check: Callable) -> None:
+@pytest.mark.parametrize("name", list(CHECKS))
+def test_attack(tmp_path: Path, name: str) -> None:
     src = f"posts/{name}.md"
     config = write_site(tmp_path, {"index.md": "# Accueil\n", src: PAGES[src]})
     written = {p: p.read_bytes() for p in (tmp_path / "docs").rglob("*") if p.is_file()}
     built = build_site(config)
-    assert built.messages() == [f"{PREFIX}{src}:{line}: {message}" for line, message in warnings]
+    assert built.messages() == [f"{PREFIX}{src}:{line}: {message}" for line, message in EXPECTED[src]]
     assert [r for r in built.records if r.levelno >= logging.ERROR or r.exc_info] == []  # no traceback
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]  # nothing outside
     assert {p: p.read_bytes() for p in (tmp_path / "docs").rglob("*") if p.is_file()} == written
-    check(built.content(f"posts/{name}/"))
-    if warnings:
+    CHECKS[name](built.content(f"posts/{name}/"))
+    if EXPECTED[src]:
         with pytest.raises(Abort):
             build_site(config, strict=True)
 
 
 def test_all_pages_in_one_site(tmp_path: Path) -> None:
     built: Built = build_site(write_site(tmp_path, {"index.md": "# Accueil\n", **PAGES}))
-    expected = sorted(
-        f"{PREFIX}posts/{name}.md:{line}: {message}" for name, found, _ in ATTACKS for line, message in found
-    )
-    assert sorted(built.messages()) == expected
-    for name, _, check in ATTACKS:
+    assert sorted(m.removeprefix(PREFIX) for m in built.messages()) == WARNINGS
+    for name, check in CHECKS.items():
         check(built.content(f"posts/{name}/"))
 
 

@@ -15,14 +15,15 @@ import mimetypes
 import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
+from functools import cached_property
 
 from feedgen.feed import FeedGenerator
 
-from .posts import Post
+from . import urls
+from .posts import Post, midnight_utc
 from .series import Series
-from .slugs import slugify
-from .tags import Tag, newest_first
+from .tags import SHOWN_TAGS, Tag, newest_first
 
 ATOM = "application/atom+xml"
 JSON_FEED = "application/feed+json"
@@ -74,38 +75,51 @@ class Entry:
 
 @dataclass
 class FeedPlan:
-    """Which feeds to write; `for_page` tells which ones a page links in its head."""
+    """Which feeds to write; `for_page` tells which ones a page links in its head.
+
+    `topics` maps a post's src_uri to the (kind, slug) of its series and tags, as
+    `plan_feeds` found them in the `Tag` and `Series` objects (whose slugs come
+    from the build's `SlugMap`): no name is slugged again here.
+    """
 
     feeds: list[Feed] = field(default_factory=list)
+    topics: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def for_page(self, src_uri: str, post: Post | None) -> list[Feed]:
         """The site feed everywhere; a series or tag feed on its own pages and on its posts.
 
         A post links its tag's feed even when it is too old to be in it: the
-        reader wants what comes next on that topic.
+        reader wants what comes next on that topic. Looked up in indexes, not
+        by testing every feed: a site with N tags has N tag pages and N feeds.
         """
-        mine = _slugs_of(post) if post is not None else set()
-        return [feed for feed in self.feeds if _relevant(feed, src_uri, mine)]
+        everywhere, by_topic, by_prefix = self._indexes
+        found = set(everywhere)
+        found.update(by_prefix[prefix] for prefix in _folders(src_uri) if prefix in by_prefix)
+        mine = self.topics.get(post.src_uri, []) if post is not None else []
+        found.update(by_topic[topic] for topic in mine if topic in by_topic)
+        return [self.feeds[position] for position in sorted(found)]
+
+    @cached_property
+    def _indexes(self) -> tuple[list[int], dict[tuple[str, str], int], dict[str, int]]:
+        """Positions of the site feeds, and of each series and tag feed by (kind, slug) and by its pages' folder.
+
+        Made on the first call, when `plan_feeds` has planned every feed.
+        """
+        everywhere = [n for n, feed in enumerate(self.feeds) if feed.kind == "site"]
+        by_topic = {(feed.kind, feed.slug): n for n, feed in enumerate(self.feeds) if feed.kind != "site"}
+        by_prefix = {feed.page_prefix: n for n, feed in enumerate(self.feeds) if feed.page_prefix}
+        return everywhere, by_topic, by_prefix
 
 
-def _slugs_of(post: Post) -> set[tuple[str, str]]:
-    slugs = {("tag", slugify(name)) for name in post.tags}
-    if post.series:
-        slugs.add(("series", slugify(post.series)))
-    return slugs
-
-
-def _relevant(feed: Feed, src_uri: str, mine: set[tuple[str, str]]) -> bool:
-    if feed.kind == "site":
-        return True
-    if feed.page_prefix and src_uri.startswith(feed.page_prefix):
-        return True
-    return (feed.kind, feed.slug) in mine
+def _folders(src_uri: str) -> list[str]:
+    """Every folder `src_uri` lies in, each ending with '/': 'tags/a/page/2/index.md' -> 'tags/', 'tags/a/', …"""
+    parts = src_uri.split("/")[:-1]
+    return ["/".join(parts[: n + 1]) + "/" for n in range(len(parts))]
 
 
 def dated(posts: Sequence[Post]) -> list[Post]:
     """Newest first, leaving out posts without a valid date (a feed entry must have one)."""
-    return [post for post in newest_first(list(posts)) if post.date is not None]
+    return [post for post in newest_first(list(posts)) if post.published is not None]
 
 
 def plan_feeds(
@@ -136,6 +150,8 @@ def plan_feeds(
         groups.append(("tag", tags_dir, tags))
     for kind, folder, items in groups:
         for item in items:
+            for post in item.posts:
+                plan.topics.setdefault(post.src_uri, []).append((kind, item.slug))
             members = cut(item.posts)
             if members:
                 prefix = posixpath.join(folder.strip("/"), item.slug, "")
@@ -144,25 +160,26 @@ def plan_feeds(
 
 
 def absolute(site_url: str, path: str) -> str:
-    """`path` (site-relative) under `site_url`; URLs that are already absolute stay as they are."""
-    if "://" in path:
-        return path
-    return site_url.rstrip("/") + "/" + path.lstrip("/")
+    """`path` (site-relative) under `site_url`; http(s) URLs stay as they are (the URL policy, `urls.absolute`)."""
+    return urls.absolute(site_url, path)
 
 
 def as_datetime(day: date) -> datetime:
     """Eleventy reads a bare front-matter date as midnight UTC; feeds need a full timestamp."""
-    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+    return midnight_utc(day)
 
 
 def make_entry(post: Post, url: str, image: str | None) -> Entry:
-    """The feed view of a post whose page URL and image URL are already absolute."""
-    assert post.date is not None, "plan_feeds keeps dated posts only"
+    """The feed view of a post whose page URL and image URL are already absolute.
+
+    The entry keeps the post's time of day and the offset its author wrote.
+    """
+    assert post.published is not None, "plan_feeds keeps dated posts only"
     return Entry(
         url=url,
         title=post.title,
         summary=post.description,
-        published=as_datetime(post.date),
+        published=post.published,
         tags=tuple(post.tags),
         image=image,
     )
@@ -192,8 +209,10 @@ def atom(feed: Feed, entries: Sequence[Entry], channel: Channel, page_url: str) 
         node.updated(item.published)
         if item.summary:
             node.summary(item.summary)
-        for tag in item.tags:
-            node.category(term=tag, label=tag)
+        categories = _categories(feed, item)
+        if categories:
+            # One call: feedgen rebuilds its whole category list on each one.
+            node.category([{"term": tag, "label": tag} for tag in categories])
         if item.image:
             node.media.thumbnail(url=item.image)
     return gen.atom_str(pretty=True)
@@ -208,14 +227,22 @@ def json_feed(feed: Feed, entries: Sequence[Entry], channel: Channel, page_url: 
         "feed_url": absolute(channel.site_url, feed.json_path or feed.path),
         "language": channel.language,
         "authors": [{"name": channel.author}],
-        "items": [_json_item(item) for item in entries],
+        "items": [_json_item(item, _categories(feed, item)) for item in entries],
     }
     if channel.description:
         document["description"] = channel.description
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _json_item(item: Entry) -> dict[str, object]:
+def _categories(feed: Feed, item: Entry) -> tuple[str, ...]:
+    """The site feed gives each entry all its tags; a tag or series feed, the first `SHOWN_TAGS`.
+
+    Each of a post's N tag feeds listing all N tags made one post carrying many tags quadratic.
+    """
+    return item.tags if feed.kind == "site" else item.tags[:SHOWN_TAGS]
+
+
+def _json_item(item: Entry, categories: tuple[str, ...]) -> dict[str, object]:
     # An item needs content_text or content_html; the description is all we publish.
     data: dict[str, object] = {
         "id": item.url,
@@ -228,8 +255,8 @@ def _json_item(item: Entry) -> dict[str, object]:
         data["summary"] = item.summary
     if item.image:
         data["image"] = item.image
-    if item.tags:
-        data["tags"] = list(item.tags)
+    if categories:
+        data["tags"] = list(categories)
     return data
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,17 +17,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import YAML_RE
 
-from . import frontmatter
-from .config import NumecoConfig
-from .labels import language_of, resolve_labels
+from ..config import NumecoConfig
+from ..core import filedates, frontmatter
+from ..core.confine import Claims
+from ..core.feeds import FeedPlan
+from ..core.labels import language_of, resolve_labels
+from ..core.posts import Post, build_post, is_post, normalised_meta
+from ..core.render import Renderer
+from ..core.series import Series, build_series, series_clash_warnings, series_slugs
+from ..core.shortcodes import Context, Problem, convert
+from ..core.slugs import SlugMap
+from ..core.tags import Tag, build_tags, merged_spellings, spellings_warning, tag_clash_warnings, tag_slugs
 from .pages import PLACEHOLDER, SitePages, local_image_url
-from .permalinks import Permalinks
-from .posts import Post, build_post, is_post, normalised_meta
-from .render import Renderer
-from .series import Series, build_series
-from .shortcodes import Context, Problem, convert
-from .tags import Tag, build_tags, merged_spellings, spellings_warning
+from .permalinks import Permalinks, site_claims
 
 log = get_plugin_logger(__name__)
 _LEADING_H1 = re.compile(r"\s*<h1\b[^>]*>.*?</h1>", re.DOTALL)
@@ -42,6 +47,7 @@ class PageRecord:
     post: Post | None
     total_lines: int
     videos: list[Any] = field(default_factory=list)
+    constructs: list[Any] = field(default_factory=list)  # what the converter found, for the check command
 
 
 class SiteBuild:
@@ -62,51 +68,111 @@ class SiteBuild:
         self.generated = SitePages(options, self.renderer)
         self.tags: list[Tag] = []  # filled by generate_pages
         self.series: list[Series] = []
+        self.claims = Claims()  # every output path and its owner, filled by generate_pages
+        self.feed_plan = FeedPlan()
+        self.tag_slugs = SlugMap()  # name -> slug, decided once in generate_pages
+        self.series_slugs = SlugMap()
 
     # -- on_files ------------------------------------------------------------
 
     def read_pages(self, files: Files) -> None:
         """Read every Markdown page's front matter once, before any page renders."""
         self.files = files
-        permalinks = Permalinks(
-            self.options.permalink, self.config.use_directory_urls, files, self.options.redirect_from
-        )
+        unreadable = []
         for file in files.documentation_pages():
-            source = file.content_string
+            source = _source(file)
+            if source is None:
+                unreadable.append(file)
+                continue
             front = frontmatter.read(source)
             post = None
             if front.data.get("permalink") is False:
                 # Eleventy's "write no page": a draft or a data file. Not published, not a post.
                 file.inclusion = InclusionLevel.EXCLUDED
             elif is_post(front) and self._selected(file.src_uri):
-                moved = permalinks.apply(file, front)  # before the post records its URL
-                permalinks.plan_redirects(file, front)
+                filedates.resolve(front, file.abs_src_path)  # `Last Modified`…: before anything reads the date
                 post = build_post(file.src_uri, file.url, front, _title_from_name(file))
-                post.problems.extend(moved)
                 # MkDocs has already applied `not_in_nav`/`exclude_docs` when on_files runs, so a
                 # page nobody classified is INCLUDED here, not UNDEFINED.
                 if not self.options.posts_in_nav and file.inclusion in _UNCLASSIFIED:
                     file.inclusion = InclusionLevel.NOT_IN_NAV
                 self.posts.append(post)
+            _give_mkdocs_our_block(file, source, front)
             self.pages[file.src_uri] = PageRecord(front, post, source.count("\n"))
-        for redirect in permalinks.redirect_files(self.config):
-            files.append(redirect)
+        for file in unreadable:
+            files.remove(file)
 
     def generate_pages(self, files: Files, config: MkDocsConfig) -> None:
-        """Index series and tags across all posts, then add the generated pages."""
-        self.tags = tags = build_tags(self.posts)
-        self.series = series = build_series(self.posts)
-        for tag in merged_spellings(tags):
-            log.warning(
-                spellings_warning(tag, lambda post: f"{post.src_uri}:{self.pages[post.src_uri].front.line_of('tags')}")
-            )
+        """Index series and tags, add the generated pages, plan the feeds, then move posts to their permalinks.
+
+        Each tag and series name gets its slug here, once (`slugs.SlugMap`); pages,
+        links and feeds look it up. Every output path is claimed in that order: what
+        MkDocs, the theme and the user write, then our pages and feeds where nobody is,
+        then each post's permalink where nobody is, then redirects where nobody is.
+        """
+        self.tag_slugs, self.series_slugs = tag_slugs(self.posts), series_slugs(self.posts)
+        self.tags = tags = build_tags(self.posts, self.tag_slugs)
+        self.series = series = build_series(self.posts, self.series_slugs)
         for one in series:
             if one.dates_disagree:
                 log.info(
                     f"series '{one.name}': episode dates disagree with the numbering in titles; episodes are ordered by number"
                 )
-        self.generated.plan(self.posts, tags, series)
-        self.generated.add_files(files, config)
+        self.claims = site_claims(files, config)
+        self.generated.plan(self.posts, tags, series, self._where, self.tag_slugs)
+        self.generated.add_files(files, config, self.claims)
+        if self.options.feeds.enabled and config.site_url:
+            self.feed_plan = self.generated.plan_feeds(self.posts, tags, series, self.claims)
+        self._warn_about_names(files)
+        self._move_posts(files, config)
+
+    def _move_posts(self, files: Files, config: MkDocsConfig) -> None:
+        """Posts to their permalinks, first by source path; redirect pages at their old URLs."""
+        permalinks = Permalinks(
+            self.options.permalink, config.use_directory_urls, self.claims, config.site_dir, self.options.redirect_from
+        )
+        for post in sorted(self.posts, key=lambda one: one.src_uri):
+            file = files.get_file_from_path(post.src_uri)
+            if file is None:
+                continue
+            front = self.pages[post.src_uri].front
+            post.problems.extend(permalinks.apply(file, front))
+            post.url = file.url
+            post.problems.extend(permalinks.plan_redirects(file, front))
+        for redirect in permalinks.redirect_files(config):
+            files.append(redirect)
+
+    def _warn_about_names(self, files: Files) -> None:
+        """Tag spellings that share a page; tags and series that Eleventy slugs alike but got pages of their own."""
+        tags_where = self._where_of("tags")
+        for tag in merged_spellings(self.tags):
+            log.warning(spellings_warning(tag, tags_where))
+        if self.options.tags.enabled:
+            url = self._page_url(files, self.generated.tag_uris)
+            for message in tag_clash_warnings(self.tags, self.tag_slugs, tags_where, url):
+                log.warning(message)
+        if self.options.series.enabled:
+            url = self._page_url(files, self.generated.series_uris)
+            for message in series_clash_warnings(self.series, self.series_slugs, self._where_of("series"), url):
+                log.warning(message)
+
+    def _where(self, post: Post, key: str) -> str:
+        """`file:line` of `key` in a post's front matter."""
+        return f"{post.src_uri}:{self.pages[post.src_uri].front.line_of(key)}"
+
+    def _where_of(self, key: str) -> Callable[[Post], str]:
+        """`_where` for one front-matter key."""
+        return lambda post: self._where(post, key)
+
+    @staticmethod
+    def _page_url(files: Files, uris: dict[str, str]) -> Callable[[str], str]:
+        """The URL of the page of a slug (in `uris`), as the site serves it."""
+
+        def url(slug: str) -> str:
+            file = files.get_file_from_path(uris[slug]) if slug in uris else None
+            return file.url if file is not None else uris.get(slug, slug)
+
+        return url
 
     def _selected(self, src_uri: str) -> bool:
         patterns = self.options.posts
@@ -144,6 +210,7 @@ class SiteBuild:
         self._report(page, result.problems)
         if record is not None:
             record.videos = result.videos
+            record.constructs = result.constructs
         return result.markdown
 
     @staticmethod
@@ -183,6 +250,44 @@ class SiteBuild:
             end = heading.end()
             return f"{html[:end]}\n{header}\n{html[end:]}\n{footer}"
         return f"{header}\n{html}\n{footer}"
+
+
+def _source(file: File) -> str | None:
+    """The page's text; None, with a warning naming the file and the byte, when it isn't UTF-8."""
+    try:
+        return file.content_string
+    except UnicodeDecodeError:
+        raw = file.content_bytes
+        try:
+            raw.decode("utf-8")  # the offset in the whole file (a UTF-8 BOM decodes too)
+        except UnicodeDecodeError as error:
+            line = raw.count(b"\n", 0, error.start) + 1
+            log.warning(
+                f"{file.src_path}:{line}: the file is not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}"
+                " can't be decoded): the page is left out of the site; save the file as UTF-8"
+            )
+        return None
+
+
+def _give_mkdocs_our_block(file: File, source: str, front: frontmatter.FrontMatter) -> None:
+    """Make MkDocs read the front-matter block we read, or none, and never one we refused.
+
+    MkDocs reads a block of its own: after an empty one (`---` then `---`) it
+    reads on to the next `---` line and takes body text for front matter; and
+    it would expand a YAML bomb we refused (or crash on a deep nest in libyaml).
+    Such a page's text is given to MkDocs with an empty block in place of its
+    own; the file on disk is untouched, and the page's meta is ours anyway.
+    """
+    if not front.has_block:
+        return
+    theirs = YAML_RE.match(source)
+    if theirs is None and not front.refused:
+        return  # `---json`: MkDocs reads no block; we strip ours
+    if theirs is not None and not front.refused and source.count("\n", 0, theirs.end()) + 1 == front.body_line:
+        return  # the same block
+    path = file.abs_src_path
+    file.content_string = "---\n{}\n---\n" + source.split("\n", front.body_line - 1)[-1]
+    file.abs_src_path = path  # the setter forgets it; file dates and other plugins want it
 
 
 def _title_from_name(file: File) -> str:

@@ -10,10 +10,12 @@ is left exactly as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import SplitResult, parse_qs, urlencode, urlsplit, urlunsplit
 
+from .. import urls
 from .video import PROVIDERS, Provider, Video
 
 _ANY = re.compile(r".+")
@@ -21,8 +23,11 @@ _ANY = re.compile(r".+")
 PEERTUBE = Provider("peertube", "PeerTube", re.compile(r"[A-Za-z0-9-]+"), "a PeerTube video id", "", "")
 ACAST = Provider("acast", "Acast", _ANY, "a show and an episode", "", "", kind="audio")
 
+# Exact hosts, compared with the parsed, IDNA-normalised host of the URL (`urls.host_in`).
 _YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtube-nocookie.com", "www.youtube-nocookie.com"}
 _DAILYMOTION_HOSTS = {"dailymotion.com", "www.dailymotion.com", "geo.dailymotion.com"}
+_VIMEO_HOSTS = {"player.vimeo.com"}
+_ACAST_HOSTS = {"embed.acast.com", "player.acast.com"}
 # Titles that embed codes ship with: they name the provider, not the video.
 _GENERIC_TITLE = re.compile(
     r"(?:youtube|dailymotion|vimeo|peertube|acast)?[ _-]*(?:video)?[ _-]*(?:player|embed)?", re.IGNORECASE
@@ -61,32 +66,42 @@ class _StartTag(HTMLParser):
 
 
 def identify(src: str) -> Player | None:
-    """The provider and video behind an iframe's `src`, or None for any other page."""
-    src = src.strip()
-    if src.startswith("//"):
-        src = "https:" + src
-    parts = urlsplit(src)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    """The provider and video behind an iframe's `src`, or None for any other page.
+
+    The URL goes through the URL policy first (`//host` is read as https, as
+    the page loads it): a backslash, a user name before `@` or any other trick
+    is never upgraded, and providers are known by their exact host.
+    """
+    url = urls.embed_source(src)
+    if url.kind != urls.ABSOLUTE:
         return None
-    host = parts.hostname.lower()
+    parts = urlsplit(url.value)
+    host = f"[{url.host}]" if ":" in url.host else url.host  # an IPv6 literal keeps its brackets
+    port = f":{parts.port}" if parts.port else ""
+    # The player is loaded from the host the policy read, written as browsers send it.
+    secure = parts._replace(scheme="https", netloc=host + port)
     segments = [s for s in parts.path.split("/") if s]
     query = parse_qs(parts.query)
-    secure = parts._replace(scheme="https")
-    if host in _YOUTUBE_HOSTS:
-        return _youtube(secure, segments)
-    if host in _DAILYMOTION_HOSTS:
-        return _dailymotion(secure, segments, query)
-    if host == "player.vimeo.com":
-        return _vimeo(secure, segments, query)
-    if host.endswith("acast.com") and host.startswith(("embed.", "player.")):
-        return _acast(secure, segments)
+    for hosts, read in _BY_HOST:
+        if urls.host_in(url, hosts=hosts):
+            return read(secure, segments, query)
     if len(segments) == 3 and segments[:2] == ["videos", "embed"] and PEERTUBE.valid(segments[2]):
         # Any PeerTube instance: its embed path is the same everywhere.
-        return Player(PEERTUBE, segments[2], urlunsplit(secure), f"https://{parts.netloc}/videos/watch/{segments[2]}")
+        watch = f"https://{secure.netloc}/videos/watch/{segments[2]}"
+        return Player(PEERTUBE, segments[2], urlunsplit(secure), watch)
     return None
 
 
-def _youtube(parts: SplitResult, segments: list[str]) -> Player | None:
+def refusal(raw: str) -> str | None:
+    """The warning for a raw iframe whose `src` the URL policy refuses, or None when it may stay."""
+    src = attributes(raw).get("src", "").strip()
+    if not src:
+        return None
+    url = urls.embed_source(src)
+    return urls.refusal(url, urls.EMBED, "iframe src", "the iframe is left out of the page as an HTML comment")
+
+
+def _youtube(parts: SplitResult, segments: list[str], query: dict[str, list[str]]) -> Player | None:
     provider = PROVIDERS["youtube"]
     if len(segments) != 2 or segments[0] != "embed" or not provider.valid(segments[1]) or segments[1] == "videoseries":
         return None  # a playlist (`embed/videoseries`, 11 characters too) is not one video
@@ -119,13 +134,22 @@ def _vimeo(parts: SplitResult, segments: list[str], query: dict[str, list[str]])
     return Player(provider, video_id, urlunsplit(parts), watch)
 
 
-def _acast(parts: SplitResult, segments: list[str]) -> Player | None:
+def _acast(parts: SplitResult, segments: list[str], query: dict[str, list[str]]) -> Player | None:
     if segments[:1] == ["$"]:
         segments = segments[1:]
     if len(segments) != 2:
         return None
     show, episode = segments
     return Player(ACAST, f"{show}/{episode}", urlunsplit(parts), f"https://shows.acast.com/{show}/episodes/{episode}")
+
+
+_Reader = Callable[[SplitResult, list[str], dict[str, list[str]]], "Player | None"]
+_BY_HOST: list[tuple[set[str], _Reader]] = [
+    (_YOUTUBE_HOSTS, _youtube),
+    (_DAILYMOTION_HOSTS, _dailymotion),
+    (_VIMEO_HOSTS, _vimeo),
+    (_ACAST_HOSTS, _acast),
+]
 
 
 def size_style(width: str, height: str, kind: str) -> str:
@@ -181,5 +205,4 @@ def describe(raw: str) -> str:
     player = identify(src)
     if player is not None:
         return player.provider.name
-    host = urlsplit(("https:" + src) if src.startswith("//") else src).hostname
-    return host or "iframe"
+    return urls.embed_source(src).host or "iframe"

@@ -16,7 +16,6 @@ from typing import Any
 import lxml.html
 from babel.core import get_global
 
-from .feeds import as_datetime
 from .posts import Post
 from .shortcodes.html import esc
 
@@ -102,8 +101,8 @@ def post_meta(
         tags.append(("og:description", post.description))
     if picture is not None:
         tags += [("og:image", picture.url), ("og:image:alt", picture.alt)]
-    if post.date is not None:
-        published = as_datetime(post.date).isoformat()
+    if post.published is not None:
+        published = post.published.isoformat()
         tags.append(("article:published_time", published))
         if has_video:  # the video.other object type names the same facts its own way
             tags.append(("video:release_date", published))
@@ -160,8 +159,8 @@ def video_object(
         "url": page_url,
         "inLanguage": language,
     }
-    if post.date is not None:
-        data["uploadDate"] = as_datetime(post.date).isoformat()
+    if post.published is not None:
+        data["uploadDate"] = post.published.isoformat()
     if transcript:
         data["transcript"] = transcript
     return data
@@ -180,8 +179,8 @@ def blog_posting(post: Post, *, page_url: str, image: str | None, language: str,
     }
     if post.description:
         data["description"] = post.description
-    if post.date is not None:
-        data["datePublished"] = as_datetime(post.date).isoformat()
+    if post.published is not None:
+        data["datePublished"] = post.published.isoformat()
     if image:
         data["image"] = [image]
     if post.tags:

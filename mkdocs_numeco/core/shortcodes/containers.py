@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import urls
 from .html import esc
 
 # Container name -> Material admonition type. `error` is Material's `danger`
@@ -70,6 +71,7 @@ def pair(fences: list[Fence]) -> tuple[dict[int, int], list[int]]:
 def render_open(name: str, argument: str, default_summary: str) -> str:
     """The HTML that opens container `name`; `argument` is the rest of its `:::` line."""
     kind = ADMONITIONS[name]
+    refused = refusal(name, argument) is not None
     argument = " ".join(argument.split())
     if name in COLLAPSIBLE:
         return f'<details class="{kind}" markdown="1">\n<summary>{esc(argument or default_summary)}</summary>\n'
@@ -77,8 +79,18 @@ def render_open(name: str, argument: str, default_summary: str) -> str:
     if name == "quote":
         # DSFR quotes take the speaker's picture as argument; it is decorative, the text says who speaks.
         # A Markdown image, so that MkDocs resolves a relative path as it does for any other image.
-        return head + (f"\n![](<{esc(argument)}>){{ .numeco-quote__image }}\n" if argument else "")
+        # A picture the URL policy refuses is left out (`refusal` says why); the quote stays.
+        shown = argument and not refused
+        return head + (f"\n![](<{esc(argument)}>){{ .numeco-quote__image }}\n" if shown else "")
     return head + (f'<p class="admonition-title">{esc(argument)}</p>\n' if argument else "")
+
+
+def refusal(name: str, argument: str) -> str | None:
+    """Why the picture of a `::: quote` is left out (the URL policy refuses it), or None."""
+    picture = argument.strip()
+    if name != "quote" or not picture:
+        return None
+    return urls.refusal(urls.classify(picture), urls.IMAGE, "quote picture", "the quote is kept without its picture")
 
 
 def render_close(name: str) -> str:

@@ -217,7 +217,7 @@ class _Converter:
     def _iframe(self, index: int, token: Token) -> str:
         video = self._raw_iframe(token, index, self._transcript_link())
         self.videos_seen += video is not None
-        return video if video is not None else token.raw
+        return video if video is not None else self._kept_iframe(token)
 
     def _unclosed_fence(self, index: int, token: Token) -> str:
         fence = token.name
@@ -236,7 +236,7 @@ class _Converter:
         where, outside = _PLACES[token.context]
         if token.kind == "iframe":
             self.names[index] = iframes.describe(token.raw)
-            return token.raw  # the author's player, as written: an inline element keeps the structure
+            return self._kept_iframe(token)  # the author's player, as written: an inline element keeps the structure
         if token.kind == "tag" and token.name in PROVIDERS:
             return self._video_link(token, where, outside)
         what = {
@@ -497,6 +497,14 @@ class _Converter:
             html += "\n" + render_transcript_link(transcript_id, self.labels)
         return f"\n\n{html}\n\n"
 
+    def _kept_iframe(self, token: Token) -> str:
+        """An iframe that stays as written, unless the URL policy refuses its `src`."""
+        why = iframes.refusal(token.raw)
+        if why is None:
+            return token.raw
+        self._problem(token, why)
+        return comment(token.raw)
+
     def _cards(self, index: int, token: Token) -> str:
         """A card, or a DSFR grid row of cards, as one Material grid."""
         calls = cards.calls_in(token.raw) if token.kind == "grid" else [(0, token.source)]
@@ -510,6 +518,7 @@ class _Converter:
                 why = f"this component call can't be read: {error}"
             if why is None:
                 found.append(argument)
+                self.result.problems.extend(Problem(token.line + offset, m) for m in cards.refusals(argument))
             else:
                 where = Token(token.kind, token.name, token.start, token.end, token.line + offset, token.raw)
                 self._problem(where, f"{why}; the card is left out of the page as an HTML comment until it is fixed")
@@ -551,6 +560,9 @@ class _Converter:
             return comment(token.raw)
         if fence.closes:
             return f"\n\n{containers.render_close(opener.name)}\n\n"
+        why = containers.refusal(opener.name, opener.argument)
+        if why is not None:
+            self._problem(token, why)
         return f"\n\n{containers.render_open(opener.name, opener.argument, self.labels['accordion'])}\n"
 
     def _construct(self, index: int) -> Construct | None:

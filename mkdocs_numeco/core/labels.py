@@ -82,20 +82,30 @@ def language_of(locale: object) -> str:
     return primary if primary in DEFAULT_LABELS else "en"
 
 
+def label_problem(key: str, value: str) -> str | None:
+    """Why `value` can't override the label `key`, or None when it can (the same in every language)."""
+    defaults = DEFAULT_LABELS["en"]
+    if key not in defaults:
+        return f"unknown label '{key}'; known labels: {', '.join(sorted(defaults))}"
+    try:
+        value.format_map(_Placeholders(defaults[key]))
+    except (KeyError, IndexError, ValueError) as error:
+        return f"label '{key}' uses an unknown or broken placeholder ({error})"
+    return None
+
+
 def resolve_labels(language: str, overrides: dict[str, str]) -> dict[str, str]:
     """Defaults for `language`, with the site's overrides on top.
 
     Raises `ValueError` naming the label when an override is unknown or uses
-    a placeholder the default doesn't have.
+    a placeholder the default doesn't have (the plugin's configuration checks
+    this when it loads, with `label_problem`).
     """
     labels = dict(DEFAULT_LABELS[language_of(language)])
     for key, value in overrides.items():
-        if key not in labels:
-            raise ValueError(f"unknown label '{key}'; known labels: {', '.join(sorted(labels))}")
-        try:
-            value.format_map(_Placeholders(labels[key]))
-        except (KeyError, IndexError, ValueError) as error:
-            raise ValueError(f"label '{key}' uses an unknown or broken placeholder ({error})") from error
+        problem = label_problem(key, value)
+        if problem is not None:
+            raise ValueError(problem)
         labels[key] = value
     return labels
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from .. import urls
 from .html import esc
 
 IMPORT = re.compile(r"""from\s+["']components/component\.njk["']\s+import\s+component\b""")
@@ -195,27 +196,48 @@ def render_grid(cards: list[Mapping[str, Any]], *, html: bool = False) -> str:
     return f'<div class="grid cards numeco-cards" markdown>\n\n{items}\n\n</div>'
 
 
+def refusals(card: Mapping[str, Any]) -> list[str]:
+    """Why a card's link or image is left out (the URL policy refused it); the card itself is kept."""
+    return _fields(card)["refused"]
+
+
 def _fields(card: Mapping[str, Any]) -> dict[str, Any]:
-    """What a card shows, read once for both writings."""
+    """What a card shows, read once for both writings; a URL the policy refuses is left out."""
     image = card.get("image")
     if isinstance(image, Mapping):
         src, alt = _text(image.get("src") or image.get("path")), _text(image.get("alt"))
     else:
         src, alt = _text(image) if isinstance(image, str) else "", ""
+    refused: list[str] = []
+    src = _allowed(src, urls.IMAGE, "card image", "the card is kept without its image", refused)
+    target = _text(card.get("url")) or _text(card.get("externalUrl"))
+    target = _allowed(target, urls.LINK, "card url", "the card is kept without its link", refused)
     return {
         "src": src,
         "alt": alt,
         "title": _text(card.get("title")),
-        "target": _text(card.get("url")) or _text(card.get("externalUrl")),
+        "target": target,
         "detail": _text(card.get("detail") or card.get("date")),
         "description": _text(card.get("description")),
         "badges": [b for b in (_badge(x) for x in _list(card.get("badges")) + _list(card.get("tags"))) if b],
+        "refused": refused,
     }
+
+
+def _allowed(value: str, use: urls.Use, what: str, consequence: str, refused: list[str]) -> str:
+    """`value` when the URL policy allows it for `use`; else "" and the reason added to `refused`."""
+    why = urls.refusal(urls.classify(value), use, what, consequence) if value else None
+    if why is None:
+        return value
+    refused.append(why)
+    return ""
 
 
 def _markdown_parts(card: Mapping[str, Any]) -> list[str]:
     f = _fields(card)
-    parts = [f"![{md_text(f['alt'])}]({md_url(f['src'])})"] if f["src"] else []
+    # Without an image (none, or refused), its alternative text is still the author's text: shown as text.
+    parts = [f"![{md_text(f['alt'])}]({md_url(f['src'])})" if f["src"] else md_text(f["alt"])]
+    parts = parts if f["src"] or f["alt"] else []
     title = md_text(f["title"])
     parts.append(f"**[{title}]({md_url(f['target'])})**" if f["target"] else f"**{title}**")
     parts.extend(_shared_parts(f, md_text))
@@ -224,7 +246,8 @@ def _markdown_parts(card: Mapping[str, Any]) -> list[str]:
 
 def _html_parts(card: Mapping[str, Any]) -> list[str]:
     f = _fields(card)
-    parts = [f'<p><img src="{esc(f["src"])}" alt="{esc(f["alt"])}"></p>'] if f["src"] else []
+    parts = [f'<p><img src="{esc(f["src"])}" alt="{esc(f["alt"])}"></p>' if f["src"] else f"<p>{esc(f['alt'])}</p>"]
+    parts = parts if f["src"] or f["alt"] else []
     title = esc(f["title"])
     parts.append(
         f'<p><strong><a href="{esc(f["target"])}">{title}</a></strong></p>'

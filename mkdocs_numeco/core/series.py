@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
 from .posts import Post
-from .slugs import slugify
+from .slugs import SlugMap, clash_message
 
 # "Épisode #3", "Episode 3", "Saison 2 Épisode #4", "#12": the number after '#' or after the word.
 _EPISODE = re.compile(r"(?:\b[EÉeé]pisode\s*#?\s*|#\s*)(\d+)", re.IGNORECASE)
@@ -60,12 +61,22 @@ def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(part)) if part.isdigit() else (1, part.casefold()) for part in _DIGITS.split(text) if part)
 
 
-def build_series(posts: list[Post]) -> list[Series]:
-    """Group posts by series (spellings folding to one slug share it) and order each group."""
+def series_slugs(posts: list[Post]) -> SlugMap:
+    """The slug of every series name of `posts`."""
+    return SlugMap(post.series for post in posts if post.series)
+
+
+def build_series(posts: list[Post], slugs: SlugMap | None = None) -> list[Series]:
+    """Group posts by series and order each group.
+
+    `slugs` (made by `series_slugs` when not given) decides which names share a
+    series: spellings that differ in case, accents or separators only.
+    """
+    slugs = series_slugs(posts) if slugs is None else slugs
     groups: dict[str, list[Post]] = {}
     for post in posts:
         if post.series:
-            groups.setdefault(slugify(post.series), []).append(post)
+            groups.setdefault(slugs[post.series], []).append(post)
     result = []
     for slug, members in groups.items():
         series = Series(name=_most_common_spelling(p.series or "" for p in members), slug=slug)
@@ -73,6 +84,22 @@ def build_series(posts: list[Post]) -> list[Series]:
         series.dates_disagree = series.ordered_by == "number" and not _dates_ascending(series.posts)
         result.append(series)
     return sorted(result, key=lambda s: (natural_key(s.name), s.slug))
+
+
+def series_clash_warnings(
+    series: list[Series], slugs: SlugMap, where: Callable[[Post], str], url: Callable[[str], str]
+) -> list[str]:
+    """One warning for each series moved off the slug it shares with another name (see `slugs.SlugMap`).
+
+    `where(post)` gives the `file:line` of a post's series, `url(slug)` the URL of a series page.
+    """
+    by_slug = {one.slug: one for one in series}
+
+    def describe(slug: str) -> tuple[str, str, str]:
+        one = by_slug[slug]
+        return one.name, where(min(one.posts, key=lambda p: p.src_uri)), url(slug)
+
+    return [clash_message("series", clash, describe) for clash in slugs.clashes]
 
 
 def order_episodes(posts: list[Post]) -> tuple[list[Post], str]:

@@ -7,7 +7,6 @@ Made anew in `on_config`, like `SiteBuild`.
 
 from __future__ import annotations
 
-import shutil
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -16,14 +15,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from . import feeds, seo
-from .config import NumecoConfig
-from .posts import Post, image_parts, resolve_path
+from ..config import NumecoConfig
+from ..core import feeds, seo, urls
+from ..core.confine import PLUGIN, confine, shown
+from ..core.posts import Post, image_parts, image_refusal, resolve_path
 from .site import SiteBuild
 
 log = get_plugin_logger(__name__)
 
-POSTER = Path(__file__).parent / "assets" / "poster.png"
+POSTER = Path(__file__).parents[1] / "assets" / "poster.png"
 POSTER_URI = "assets/numeco/poster.png"
 
 
@@ -64,21 +64,35 @@ class Discovery:
         `.strip()` on `page.meta["image"]` and joins a relative value to
         `site_url` as is, and Material's social card layouts interpolate page
         meta as text: both need one string, so we give the absolute URL.
+        An image the URL policy refuses is taken out of the meta (a post's was
+        reported when it was read; any other page's is reported here).
         """
         value = page.meta.get("image")
         if value is None:
             return
         path, alt = image_parts(value)
-        if path is None:
+        docs_path = self._page_image(page, path) if path is not None else None
+        if docs_path is None:
             page.meta.pop("image")
             return
-        docs_path = resolve_path(path, page.file.src_uri)
         if self.site_url:
             page.meta["image"] = self._image_url(docs_path) or docs_path
         else:
             page.meta["image"] = self._site_path(docs_path)
         if alt is not None:
             page.meta["image_alt"] = str(alt)
+
+    def _page_image(self, page: Page, path: str) -> str | None:
+        """The docs path or http(s) URL of a page's `image:`; None when the URL policy refuses it."""
+        record = self.site.pages.get(page.file.src_uri)
+        if record is not None and record.post is not None:
+            return record.post.image
+        why = image_refusal(path, "the page has no image until it is fixed")
+        if why is not None:
+            line = record.front.line_of("image") if record is not None else 1
+            log.warning(f"{page.file.src_path}:{line}: {why}")
+            return None
+        return resolve_path(path, page.file.src_uri)
 
     # -- on_post_page -----------------------------------------------------------
 
@@ -205,25 +219,25 @@ class Discovery:
     # -- on_post_build ----------------------------------------------------------
 
     def write(self, site_dir: str) -> None:
-        """Write every planned feed, and our poster if a page used it."""
+        """Write every planned feed, and our poster if a page used it; each inside `site_dir` or not at all."""
         if not self.site_url:
             return
-        root = Path(site_dir)
         if self.options.feeds.enabled:
             for feed in self.plan.feeds:
                 entries = feeds.entries_of(feed, self._entry_urls)
                 if not entries:
                     continue
                 page_url = self._feed_page_url(feed)
-                _write(root / feed.path, feeds.atom(feed, entries, self.channel, page_url))
+                _write(site_dir, feed.path, feeds.atom(feed, entries, self.channel, page_url))
                 if feed.json_path:
-                    _write(
-                        root / feed.json_path, feeds.json_feed(feed, entries, self.channel, page_url).encode("utf-8")
-                    )
+                    data = feeds.json_feed(feed, entries, self.channel, page_url).encode("utf-8")
+                    _write(site_dir, feed.json_path, data)
         if self.poster_used:
-            target = root / POSTER_URI
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(POSTER, target)
+            clash = self.site.claims.clash(POSTER_URI, me=PLUGIN)
+            if clash is not None:
+                log.warning(f"the plugin's poster is not written ({clash}, which wins): set seo.poster to your image")
+            else:
+                _write(site_dir, POSTER_URI, POSTER.read_bytes())
 
     def _entry_urls(self, post: Post) -> tuple[str | None, str | None]:
         return self._absolute(post.url), self._image_url(post.image) if post.image else None
@@ -238,21 +252,10 @@ class Discovery:
 
     # -- shared ---------------------------------------------------------------------
 
-    @cached_property
+    @property
     def plan(self) -> feeds.FeedPlan:
-        """Planned once, after `on_files` has read every post."""
-        options = self.options
-        return feeds.plan_feeds(
-            self.site.posts,
-            self.site.tags,
-            self.site.series,
-            site=options.feeds.site,
-            with_series=options.feeds.series and options.series.enabled,
-            with_tags=options.feeds.tags and options.tags.enabled,
-            series_dir=options.series.dir,
-            tags_dir=options.tags.dir,
-            limit=options.feeds.limit,
-        )
+        """The feeds `on_files` planned, at paths nobody else has."""
+        return self.site.feed_plan
 
     @cached_property
     def channel(self) -> feeds.Channel:
@@ -269,22 +272,35 @@ class Discovery:
         return feeds.absolute(self.site_url, path)
 
     def _site_path(self, docs_path: str) -> str:
-        """Without `site_url`: the image's URL relative to the site root."""
-        file = self.site.files.get_file_from_path(docs_path) if self.site.files is not None else None
-        return file.url if file is not None else docs_path
+        """Without `site_url`: the image's URL relative to the site root (an http(s) URL stays)."""
+        url = self._image_file_url(docs_path)
+        return url if url is not None else docs_path
 
     def _image_url(self, docs_path: str) -> str | None:
-        """Absolute URL of a docs-relative image; external URLs pass; a missing file gives None."""
-        if docs_path.startswith("//"):
-            return "https:" + docs_path
-        if "://" in docs_path:
-            return docs_path
-        if docs_path.startswith("data:") or self.site.files is None:
+        """Absolute URL of a docs-relative image or an http(s) image; None for a missing file or anything else.
+
+        The URL policy (`urls`) decides: an http(s) URL passes as written (crawlers and feed readers
+        fetch it, our pages never load it); `//host`, `javascript:`, `data:`… give None.
+        """
+        url = urls.classify(docs_path)
+        if url.kind == urls.ABSOLUTE:
+            return url.value
+        file_url = self._image_file_url(docs_path)
+        return self._absolute(file_url) if file_url is not None else None
+
+    def _image_file_url(self, docs_path: str) -> str | None:
+        """The site URL of the docs file at `docs_path`; None when it is no file of this site."""
+        if self.site.files is None or not urls.is_local(urls.classify(docs_path)):
             return None
         file = self.site.files.get_file_from_path(docs_path)
-        return self._absolute(file.url) if file is not None else None
+        return file.url if file is not None else None
 
 
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+def _write(site_dir: str, path: str, data: bytes) -> None:
+    """Write `data` at `path` inside `site_dir`; a path that would lie outside is reported, never written."""
+    confined = confine(path, site_dir)
+    if confined.target is None:
+        log.warning(f"{shown(path)} is not written ({confined.refusal})")
+        return
+    confined.target.parent.mkdir(parents=True, exist_ok=True)
+    confined.target.write_bytes(data)
