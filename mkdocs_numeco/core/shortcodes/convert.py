@@ -508,20 +508,7 @@ class _Converter:
     def _cards(self, index: int, token: Token) -> str:
         """A card, or a DSFR grid row of cards, as one Material grid."""
         calls = cards.calls_in(token.raw) if token.kind == "grid" else [(0, token.source)]
-        found: list[Any] = []
-        for offset, call in calls:
-            try:
-                name, argument = cards.read_call(call, lambda dotted: _lookup(self.ctx.variables, dotted))
-                why = None if name == "card" else f"component '{name}' is not supported, only 'card'"
-                why = why or cards.validate(argument)
-            except cards.CardError as error:
-                why = f"this component call can't be read: {error}"
-            if why is None:
-                found.append(argument)
-                self.result.problems.extend(Problem(token.line + offset, m) for m in cards.refusals(argument))
-            else:
-                where = Token(token.kind, token.name, token.start, token.end, token.line + offset, token.raw)
-                self._problem(where, f"{why}; the card is left out of the page as an HTML comment until it is fixed")
+        found = [card for offset, call in calls if (card := self._card(token, offset, call)) is not None]
         self.names[index] = f"{len(calls)} card" + ("s" if len(calls) > 1 else "")
         if len(found) < len(calls):
             self.status[index] = "unsupported"
@@ -530,6 +517,24 @@ class _Converter:
         if token.kind == "component" and token.html_block:
             return cards.render_grid(found, html=True)  # no blank lines: they could end the author's HTML block
         return f"\n\n{cards.render_grid(found)}\n\n"
+
+    def _card(self, token: Token, offset: int, call: str) -> Any:
+        """The argument of one component call `offset` lines into `token`, or None with a warning."""
+        try:
+            name, argument = cards.read_call(call, lambda dotted: _lookup(self.ctx.variables, dotted))
+            why = None if name == "card" else f"component '{name}' is not supported, only 'card'"
+            why = why or cards.validate(argument)
+        except cards.CardError as error:
+            why = f"this component call can't be read: {error}"
+        if why is not None:
+            self.result.problems.append(
+                Problem(
+                    token.line + offset, f"{why}; the card is left out of the page as an HTML comment until it is fixed"
+                )
+            )
+            return None
+        self.result.problems.extend(Problem(token.line + offset, m) for m in cards.refusals(argument))
+        return argument
 
     def _container(self, index: int, token: Token) -> str:
         """`::: name title` and `:::` lines: Material admonitions, or a warning when they don't pair."""
