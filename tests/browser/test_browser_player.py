@@ -140,7 +140,6 @@ def _check_transcript(page) -> None:
     expect(expand).to_be_focused()
     # The browser gives focus back as it closes the dialog; the transcript moves back on the
     # `close` event, dispatched just after: wait for it rather than race it.
-    body.element_handle().wait_for_element_state("attached")
     page.wait_for_function("b => b.childElementCount > 0", arg=body.element_handle())
     assert body.evaluate("b => b.innerHTML") == transcript
 
@@ -154,7 +153,6 @@ def _check_transcript(page) -> None:
     expect(expand).to_be_focused()
     # The browser gives focus back as it closes the dialog; the transcript moves back on the
     # `close` event, dispatched just after: wait for it rather than race it.
-    body.element_handle().wait_for_element_state("attached")
     page.wait_for_function("b => b.childElementCount > 0", arg=body.element_handle())
     assert body.evaluate("b => b.innerHTML") == transcript
 
