@@ -12,9 +12,10 @@ _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 # interpolated in text: a backtick opens a code span, a newline a new block.
 _VALUE = str.maketrans({"{": "&#123;", "}": "&#125;", "`": "&#96;", "\n": "&#10;", "\r": "&#13;"})
 # In a comment, `<` and `>` are all that could end it early (`-->`, `--!>`) or
-# open a nested one (`<!--`); `{` is all Jinja needs to see a tag. Character
+# open a nested one (`<!--`); `{` is all Jinja needs to see a tag, and a `}` left in
+# a comment could close a `{{` the author typed before it. Character
 # references are not decoded in comments, so this costs nothing but looks.
-_COMMENT = str.maketrans({"<": "&lt;", ">": "&gt;", "{": "&#123;"})
+_COMMENT = str.maketrans({"<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"})
 # In a link destination, character references would reach the URL as typed: percent-encoding instead.
 _URL = str.maketrans({char: f"%{ord(char):02X}" for char in " \t\n\r()<>\"'\\`{}[]|"})
 # Text inserted into Markdown (a front-matter value in `{{ title }}`, a link's words) must not be
