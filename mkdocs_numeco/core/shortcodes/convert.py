@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .. import render
 from . import cards, containers, iframes
 from .html import comment, esc, literal_braces
 from .scanner import Token, scan
-from .transcript import CLOSE, render_open
+from .transcript import render_close, render_open
 from .video import PROVIDERS, Video, render_facade, render_iframe, render_transcript_link
 
 TRANSCRIPT, END_TRANSCRIPT = "transcription", "endtranscription"
@@ -76,6 +77,8 @@ class Context:
     keep_templates: bool = False
     # Raw <iframe> players of known providers become the click-to-load facade.
     upgrade_iframes: bool = True
+    # Where the markup comes from: the packaged templates, or a theme's overrides first.
+    renderer: render.Renderer = field(default_factory=lambda: render.packaged())
 
 
 @dataclass(frozen=True)
@@ -288,11 +291,11 @@ class _Converter:
         video = Video(provider, video_id, title, f"numeco-video-{len(self.result.videos) + 1}", token.line)
         self.result.videos.append(video)
         if self.ctx.embed == "iframe":
-            html = render_iframe(video, self.labels)
+            html = render_iframe(video, self.labels, renderer=self.ctx.renderer)
         else:
-            html = render_facade(video, self.labels, self.ctx.poster, self.ctx.poster_alt)
+            html = render_facade(video, self.labels, self.ctx.poster, self.ctx.poster_alt, renderer=self.ctx.renderer)
         if transcript_id:
-            html += "\n" + render_transcript_link(transcript_id, self.labels)
+            html += "\n" + render_transcript_link(transcript_id, self.labels, renderer=self.ctx.renderer)
         return f"\n\n{html}\n\n"
 
     def _argument(self, token: Token) -> str | None:
@@ -326,12 +329,13 @@ class _Converter:
             self.labels,
             kind=self.ctx.transcript_kind,
             is_open=self.ctx.transcript_open,
+            renderer=self.ctx.renderer,
         )
         return f"\n\n{html}\n\n"
 
     def _transcript_close(self, token: Token, paired: bool) -> str:
         if paired:
-            return f"\n\n{CLOSE}\n\n"
+            return f"\n\n{render_close(renderer=self.ctx.renderer)}\n\n"
         self._problem(
             token,
             "{% endtranscription %} has no matching {% transcription %} before it: remove it or add the opening tag",
@@ -390,9 +394,9 @@ class _Converter:
             return None
         self.result.videos.append(video)
         self.status[index] = "upgraded"
-        html = render_facade(video, self.labels, self.ctx.poster, self.ctx.poster_alt)
+        html = render_facade(video, self.labels, self.ctx.poster, self.ctx.poster_alt, renderer=self.ctx.renderer)
         if transcript_id:
-            html += "\n" + render_transcript_link(transcript_id, self.labels)
+            html += "\n" + render_transcript_link(transcript_id, self.labels, renderer=self.ctx.renderer)
         return f"\n\n{html}\n\n"
 
     def _kept_iframe(self, token: Token) -> str:
@@ -456,11 +460,11 @@ class _Converter:
                 )
             return comment(token.raw)
         if fence.closes:
-            return f"\n\n{containers.render_close(opener.name)}\n\n"
+            return f"\n\n{containers.render_close(opener.name, renderer=self.ctx.renderer)}\n\n"
         why = containers.refusal(opener.name, opener.argument)
         if why is not None:
             self._problem(token, why)
-        return f"\n\n{containers.render_open(opener.name, opener.argument, self.labels['accordion'])}\n"
+        return f"\n\n{containers.render_open(opener.name, opener.argument, self.labels['accordion'], renderer=self.ctx.renderer)}\n"
 
     def _construct(self, index: int) -> Construct | None:
         """What the check command says about token `index`."""
