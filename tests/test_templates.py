@@ -80,7 +80,9 @@ def test_default_markup_is_unchanged() -> None:
         '</head>\n<body>\n<p><a href="../../posts/a/">../../posts/a/</a></p>\n</body>\n</html>\n'
     )
     text = '{% youtube "dQw4w9WgXcQ" %}\n'
-    assert convert(text, Context(labels=LABELS)).markdown == convert(text, Context(LABELS, renderer=Renderer())).markdown
+    assert (
+        convert(text, Context(labels=LABELS)).markdown == convert(text, Context(LABELS, renderer=Renderer())).markdown
+    )
     assert Context(labels=LABELS).renderer is packaged()
 
 
@@ -88,7 +90,9 @@ HOSTILE = "<img src=x onerror=alert(1)> {{ secret }} {% raw %} `code` \" '"
 
 
 def test_values_in_an_overridden_template_are_still_escaped(tmp_path: Path) -> None:
-    renderer = Renderer(custom_dir=str(overrides(tmp_path, {"facade.html": FACADE, "transcript_open.html": TRANSCRIPT})))
+    renderer = Renderer(
+        custom_dir=str(overrides(tmp_path, {"facade.html": FACADE, "transcript_open.html": TRANSCRIPT}))
+    )
     text = f'{{% dailymotion "x9h51js" "{HOSTILE.replace(chr(34), "")}" %}}\n\n{{% transcription "{HOSTILE.replace(chr(34), "")}" %}}\nT\n{{% endtranscription %}}\n'
     result = convert(text, Context(labels=LABELS, renderer=renderer))
     out = result.markdown
@@ -114,3 +118,14 @@ def test_templates_are_compiled_once_per_renderer(tmp_path: Path) -> None:
     (tmp_path / "overrides" / "numeco" / "facade.html").write_text("<p>changed</p>", encoding="utf-8")
     out = convert('{% dailymotion "x9h51js" %}\n', Context(labels=LABELS, renderer=renderer)).markdown
     assert 'class="my-video"' in out  # the first compilation is kept: no file is read again per call
+
+
+def test_the_readme_override_example_works(tmp_path: Path) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Change the markup", 1)[1]
+    example = section.split("```jinja\n", 1)[1].split("```", 1)[0]
+    renderer = Renderer(custom_dir=str(overrides(tmp_path, {"transcript_link.html": example})))
+    text = '{% youtube "dQw4w9WgXcQ" %}\n\n{% transcription %}\nT\n{% endtranscription %}\n'
+    soup = BeautifulSoup(convert(text, Context(labels=LABELS, renderer=renderer)).markdown, "html.parser")
+    link = soup.select_one("p.my-transcript-link a")
+    assert link["href"] == "#numeco-transcript-1" and link.get_text() == LABELS["read_transcript"] + " ↓"

@@ -40,7 +40,9 @@ class Renderer:
     of an author's text can be read again as a Nunjucks tag or change the Markdown around it.
     """
 
-    def __init__(self, labels: dict[str, str] | None = None, language: str = "en", custom_dir: str | None = None) -> None:
+    def __init__(
+        self, labels: dict[str, str] | None = None, language: str = "en", custom_dir: str | None = None
+    ) -> None:
         self.labels = labels or {}
         self.language = language
         self.custom_dir = custom_dir

@@ -430,7 +430,9 @@ class _Converter:
         if not found:
             return comment(token.raw)
         if token.kind == "component" and cards.in_raw_html(self.text, token.start):
-            return cards.render_grid(found, html=True, renderer=self.ctx.renderer)  # no blank lines: they could end the author's HTML block
+            return cards.render_grid(
+                found, html=True, renderer=self.ctx.renderer
+            )  # no blank lines: they could end the author's HTML block
         return f"\n\n{cards.render_grid(found, renderer=self.ctx.renderer)}\n\n"
 
     def _container(self, token: Token, index: int, fences: dict[int, containers.Fence], unmatched: set[int]) -> str:
