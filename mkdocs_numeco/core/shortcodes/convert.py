@@ -13,17 +13,17 @@ the page: the text between them is kept as written, so no author text is lost.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from .. import render
 from . import cards, containers, iframes
-from .html import comment, esc, literal_braces
-from .scanner import Token, scan
+from .html import comment, esc, literal_braces, text_in_markdown, url_in_markdown
+from .scanner import BLOCKQUOTE, INDENTED, LIST_ITEM, TABLE, Token, scan
 from .transcript import render_close, render_open
-from .video import PROVIDERS, Video, render_facade, render_iframe, render_transcript_link
+from .video import PROVIDERS, Provider, Video, render_facade, render_iframe, render_link, render_transcript_link
 
 TRANSCRIPT, END_TRANSCRIPT = "transcription", "endtranscription"
 SHORTCODES = frozenset(PROVIDERS) | {TRANSCRIPT, END_TRANSCRIPT}
@@ -57,6 +57,9 @@ _ADVICE = {
 }
 _VARIABLE = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
 _CONTAINER_START = re.compile(r"[ ]{0,3}:(?=::)")
+# What comes right before `{{ value }}` in a link's URL, or in a quoted HTML attribute.
+_LINK_DESTINATION = ("](", "](<")
+_ATTRIBUTE = ('="', "='")
 
 
 @dataclass(frozen=True)
@@ -139,67 +142,151 @@ class _Converter:
         # token index -> what the check command calls it and what became of it, when not inferred
         self.names: dict[int, str] = {}
         self.status: dict[int, str] = {}
+        # transcripts: their DOM ids, by opening token, and the indexes of their closing tokens
+        self.transcript_ids: list[str] = []
+        self.open_ids: dict[int, str] = {}
+        self.closing: set[int] = set()
+        self.videos_seen = 0
+        # `:::` lines by token index, their pairs (both ways) and those that pair with nothing
+        self.fences: dict[int, containers.Fence] = {}
+        self.fence_pairs: dict[int, int] = {}
+        self.fence_openers: dict[int, int] = {}
+        self.unmatched: set[int] = set()
 
     def run(self) -> Conversion:
         self._plan_literal_blocks()
         if not self.ctx.keep_templates:
             self._plan_logic_blocks()
         pairs = self._pair_transcripts()
-        transcript_ids = [f"numeco-transcript-{n}" for n in range(1, len(pairs) + 1)]
-        open_ids = dict(zip(sorted(pairs), transcript_ids))
-        closing = set(pairs.values())
-        fences = [containers.Fence(i, t.name, t.source) for i, t in enumerate(self.tokens) if t.kind == "container"]
-        self.fence_pairs, unmatched_list = containers.pair([f for f in fences if f.index not in self.replacements])
-        self.fence_openers = {close: open_ for open_, close in self.fence_pairs.items()}
-        unmatched = set(unmatched_list)
-        fence_of = {fence.index: fence for fence in fences}
-        videos_seen = 0
+        self.transcript_ids = [f"numeco-transcript-{n}" for n in range(1, len(pairs) + 1)]
+        self.open_ids = dict(zip(sorted(pairs), self.transcript_ids))
+        self.closing = set(pairs.values())
+        self._plan_containers()
         for index, token in enumerate(self.tokens):
-            if index in self.replacements:
-                continue
-            if token.kind == "code":
-                # Only with keep_templates: the engine after us renders code too, where
-                # authors show shortcodes as written; `raw` makes it print them as they are.
-                html = "{% raw %}" + token.raw + "{% endraw %}"
-            elif token.kind == "tag" and token.name in PROVIDERS:
-                link = transcript_ids[min(videos_seen, len(transcript_ids) - 1)] if transcript_ids else None
-                video = self._video(token, link)
-                videos_seen += video is not None
-                html = video if video is not None else comment(token.raw)
-            elif token.kind == "tag" and token.name == TRANSCRIPT:
-                html = self._transcript_open(token, open_ids.get(index))
-            elif token.kind == "tag" and token.name == END_TRANSCRIPT:
-                html = self._transcript_close(token, index in closing)
-            elif token.kind == "iframe":
-                link = transcript_ids[min(videos_seen, len(transcript_ids) - 1)] if transcript_ids else None
-                video = self._raw_iframe(token, index, link)
-                videos_seen += video is not None
-                html = video if video is not None else self._kept_iframe(token)
-            elif token.kind in ("component", "grid"):
-                html = self._cards(token, index)
-            elif token.kind == "container":
-                html = self._container(token, index, fence_of, unmatched)
-            elif token.kind == "tag" and cards.IMPORT.match(f"{token.name} {token.source.strip()}"):
-                # The import that cards need: with the cards converted, it has nothing left to do.
-                html, self.status[index] = comment(token.raw), "converted"
-            elif self.ctx.keep_templates:
-                html = token.raw
-            elif token.kind == "comment":
-                # `{# … #}` is a Nunjucks comment: Eleventy leaves nothing of it in the page, not even
-                # in the HTML source, where a note meant for the team would be published.
-                html = ""
-            elif token.kind == "expr":
-                html = self._expression(token, quiet=index in self.quiet)
-            else:
-                html = self._unsupported(token, index)
-            self.replacements[index] = html
+            if index not in self.replacements:
+                self.replacements[index] = self._replacement(index, token)
         self.result.transcripts = len(pairs)
         self.result.markdown = self._splice()
         self.result.constructs = [c for c in map(self._construct, range(len(self.tokens))) if c is not None]
         self.result.problems.sort(key=lambda p: p.line)
         return self.result
 
+    def _replacement(self, index: int, token: Token) -> str:
+        """What token `index` becomes in the page."""
+        if token.context and _makes_a_block(token):
+            return self._in_context(index, token)
+        if token.kind == "tag":
+            return self._tag(index, token)
+        if self.ctx.keep_templates and token.kind in ("comment", "expr"):
+            return token.raw
+        return _BY_KIND[token.kind](self, index, token)
+
+    def _tag(self, index: int, token: Token) -> str:
+        if token.name in PROVIDERS:
+            video = self._video(token, self._transcript_link())
+            self.videos_seen += video is not None
+            return video if video is not None else comment(token.raw)
+        if token.name == TRANSCRIPT:
+            return self._transcript_open(token, self.open_ids.get(index))
+        if token.name == END_TRANSCRIPT:
+            return self._transcript_close(token, index in self.closing)
+        if cards.IMPORT.match(f"{token.name} {token.source.strip()}"):
+            # The import that cards need: with the cards converted, it has nothing left to do.
+            self.status[index] = "converted"
+            return comment(token.raw)
+        if self.ctx.keep_templates:
+            return token.raw
+        return self._unsupported(token, index)
+
+    def _transcript_link(self) -> str | None:
+        """The transcript the next player links to: the one of the same rank, else the last one."""
+        if not self.transcript_ids:
+            return None
+        return self.transcript_ids[min(self.videos_seen, len(self.transcript_ids) - 1)]
+
+    def _code(self, index: int, token: Token) -> str:
+        # Only with keep_templates: the engine after us renders code too, where
+        # authors show shortcodes as written; `raw` makes it print them as they are.
+        return "{% raw %}" + token.raw + "{% endraw %}"
+
+    def _nunjucks_comment(self, index: int, token: Token) -> str:
+        # `{# … #}` is a Nunjucks comment: Eleventy leaves nothing of it in the page, not even
+        # in the HTML source, where a note meant for the team would be published.
+        return ""
+
+    def _expression_token(self, index: int, token: Token) -> str:
+        return self._expression(token, quiet=index in self.quiet)
+
+    def _iframe(self, index: int, token: Token) -> str:
+        video = self._raw_iframe(token, index, self._transcript_link())
+        self.videos_seen += video is not None
+        return video if video is not None else self._kept_iframe(token)
+
+    def _unclosed_fence(self, index: int, token: Token) -> str:
+        fence = token.name
+        self._problem(
+            token,
+            f"this {fence} fence is never closed: mkdocs-numeco reads everything after line {token.line} as code"
+            f" and converts no shortcode there; close it with a {fence} line where the code ends",
+        )
+        self.status[index] = ""
+        return ""
+
+    # -- in a list item, a blockquote, a table or an indented block -------------
+
+    def _in_context(self, index: int, token: Token) -> str:
+        """A construct that makes an HTML block, where one would break the list, quote or table around it."""
+        where, outside = _PLACES[token.context]
+        if token.kind == "iframe":
+            self.names[index] = iframes.describe(token.raw)
+            return self._kept_iframe(token)  # the author's player, as written: an inline element keeps the structure
+        if token.kind == "tag" and token.name in PROVIDERS:
+            return self._video_link(token, where, outside)
+        what = {
+            "tag": f"{{% {token.name} %}}",
+            "container": _excerpt(token.raw),
+            "component": "this card",
+            "grid": "this grid of cards",
+        }[token.kind]
+        block = "a transcript" if token.kind == "tag" else "a box" if token.kind == "container" else "a card"
+        self._problem(
+            token,
+            f"{what} is inside {where}, where {block} can't go without breaking {outside}: it is shown as text;"
+            f" put it on a line of its own outside {outside}",
+        )
+        self.status[index] = "unsupported"
+        return token.raw if token.kind == "container" else literal_braces(token.raw)
+
+    def _video_link(self, token: Token, where: str, outside: str) -> str:
+        """A video shortcode in a list, quote or table: a link to the video on the provider's site."""
+        provider = PROVIDERS[token.name]
+        video_id = self._video_id(token)
+        if video_id is None:
+            return comment(token.raw)
+        title = token.args[1] if len(token.args) > 1 and token.args[1].strip() else self._default_title(provider)
+        video = Video(provider, video_id, title, "", token.line)
+        self._problem(
+            token,
+            f"{{% {token.name} %}} is inside {where}, where a player can't go without breaking {outside}: it is"
+            f" shown as a link to the video on {provider.label}; to show the player, put the shortcode on a line of"
+            f" its own outside {outside}",
+        )
+        return render_link(video, self.labels, renderer=self.ctx.renderer)
+
     # -- structure -----------------------------------------------------------
+
+    def _plan_containers(self) -> None:
+        """Pair `:::` lines; those in a list, quote or table pair with nothing (they are shown as text)."""
+        self.fences = {
+            i: containers.Fence(i, t.name, t.source)
+            for i, t in enumerate(self.tokens)
+            if t.kind == "container" and not t.context
+        }
+        self.fence_pairs, unmatched = containers.pair(
+            [f for f in self.fences.values() if f.index not in self.replacements]
+        )
+        self.fence_openers = {close: open_ for open_, close in self.fence_pairs.items()}
+        self.unmatched = set(unmatched)
 
     def _plan_literal_blocks(self) -> None:
         """`{% raw %}…{% endraw %}`: the tags go, what they enclose is printed as written."""
@@ -248,8 +335,8 @@ class _Converter:
         pairs: dict[int, int] = {}
         stack: list[int] = []
         for index, token in enumerate(self.tokens):
-            if index in self.replacements or token.kind != "tag":
-                continue
+            if index in self.replacements or token.kind != "tag" or token.context:
+                continue  # a transcript tag in a list, quote or table is shown as text
             if token.name == TRANSCRIPT:
                 stack.append(index)
             elif token.name == END_TRANSCRIPT and stack:
@@ -259,6 +346,26 @@ class _Converter:
     # -- one token each ------------------------------------------------------
 
     def _video(self, token: Token, transcript_id: str | None) -> str | None:
+        provider = PROVIDERS[token.name]
+        video_id = self._video_id(token)
+        if video_id is None:
+            return None
+        title = token.args[1] if len(token.args) > 1 and token.args[1].strip() else self._default_title(provider)
+        video = Video(provider, video_id, title, f"numeco-video-{len(self.result.videos) + 1}", token.line)
+        self.result.videos.append(video)
+        if self.ctx.embed == "iframe":
+            html = render_iframe(video, self.labels, renderer=self.ctx.renderer)
+        else:
+            html = render_facade(video, self.labels, self.ctx.poster, self.ctx.poster_alt, renderer=self.ctx.renderer)
+        if transcript_id:
+            html += "\n" + render_transcript_link(transcript_id, self.labels, renderer=self.ctx.renderer)
+        return f"\n\n{html}\n\n"
+
+    def _default_title(self, provider: Provider) -> str:
+        return self.ctx.title or f"{self.labels['video']} {provider.label}"
+
+    def _video_id(self, token: Token) -> str | None:
+        """The shortcode's video id, or None with a warning when there is no valid one."""
         provider = PROVIDERS[token.name]
         video_id = self._argument(token)
         unquoted = video_id is None and bool(token.bare)
@@ -283,20 +390,7 @@ class _Converter:
                 token,
                 f'{{% {token.name} %}} takes the id in quotes, as in {{% {token.name} "{video_id}" %}}: add the quotes; the video is embedded meanwhile',
             )
-        title = (
-            token.args[1]
-            if len(token.args) > 1 and token.args[1].strip()
-            else (self.ctx.title or f"{self.labels['video']} {provider.label}")
-        )
-        video = Video(provider, video_id, title, f"numeco-video-{len(self.result.videos) + 1}", token.line)
-        self.result.videos.append(video)
-        if self.ctx.embed == "iframe":
-            html = render_iframe(video, self.labels, renderer=self.ctx.renderer)
-        else:
-            html = render_facade(video, self.labels, self.ctx.poster, self.ctx.poster_alt, renderer=self.ctx.renderer)
-        if transcript_id:
-            html += "\n" + render_transcript_link(transcript_id, self.labels, renderer=self.ctx.renderer)
-        return f"\n\n{html}\n\n"
+        return video_id
 
     def _argument(self, token: Token) -> str | None:
         """The first argument: a quoted string, or a front-matter variable named without quotes."""
@@ -346,7 +440,7 @@ class _Converter:
         if _VARIABLE.fullmatch(token.name):
             found, value = _lookup(self.ctx.variables, token.name)
             if found:
-                return esc(_display(value))
+                return self._interpolated(token, _display(value))
         if not quiet:
             self._problem(
                 token,
@@ -354,6 +448,14 @@ class _Converter:
                 " variables, as in '{{ title }}'): it is left out of the page as an HTML comment; write the value itself",
             )
         return comment(token.raw)
+
+    def _interpolated(self, token: Token, value: str) -> str:
+        """A front-matter value as text: in a link's URL or an HTML attribute, as a URL or attribute value."""
+        if self.text.endswith(_LINK_DESTINATION, 0, token.start):
+            return url_in_markdown(value)  # `![Affiche]({{ image }})`: MkDocs resolves the path
+        if self.text.endswith(_ATTRIBUTE, 0, token.start):
+            return esc(value)
+        return text_in_markdown(value)
 
     def _unsupported(self, token: Token, index: int) -> str:
         if index in self.quiet:
@@ -407,36 +509,41 @@ class _Converter:
         self._problem(token, why)
         return comment(token.raw)
 
-    def _cards(self, token: Token, index: int) -> str:
+    def _cards(self, index: int, token: Token) -> str:
         """A card, or a DSFR grid row of cards, as one Material grid."""
         calls = cards.calls_in(token.raw) if token.kind == "grid" else [(0, token.source)]
-        found: list[Any] = []
-        for offset, call in calls:
-            try:
-                name, argument = cards.read_call(call, lambda dotted: _lookup(self.ctx.variables, dotted))
-                why = None if name == "card" else f"component '{name}' is not supported, only 'card'"
-                why = why or cards.validate(argument)
-            except cards.CardError as error:
-                why = f"this component call can't be read: {error}"
-            if why is None:
-                found.append(argument)
-                self.result.problems.extend(Problem(token.line + offset, m) for m in cards.refusals(argument))
-            else:
-                where = Token(token.kind, token.name, token.start, token.end, token.line + offset, token.raw)
-                self._problem(where, f"{why}; the card is left out of the page as an HTML comment until it is fixed")
+        found = [card for offset, call in calls if (card := self._card(token, offset, call)) is not None]
         self.names[index] = f"{len(calls)} card" + ("s" if len(calls) > 1 else "")
         if len(found) < len(calls):
             self.status[index] = "unsupported"
         if not found:
             return comment(token.raw)
-        if token.kind == "component" and cards.in_raw_html(self.text, token.start):
-            return cards.render_grid(
-                found, html=True, renderer=self.ctx.renderer
-            )  # no blank lines: they could end the author's HTML block
+        if token.kind == "component" and token.html_block:
+            # no blank lines: they could end the author's HTML block
+            return cards.render_grid(found, html=True, renderer=self.ctx.renderer)
         return f"\n\n{cards.render_grid(found, renderer=self.ctx.renderer)}\n\n"
 
-    def _container(self, token: Token, index: int, fences: dict[int, containers.Fence], unmatched: set[int]) -> str:
+    def _card(self, token: Token, offset: int, call: str) -> Any:
+        """The argument of one component call `offset` lines into `token`, or None with a warning."""
+        try:
+            name, argument = cards.read_call(call, lambda dotted: _lookup(self.ctx.variables, dotted))
+            why = None if name == "card" else f"component '{name}' is not supported, only 'card'"
+            why = why or cards.validate(argument)
+        except cards.CardError as error:
+            why = f"this component call can't be read: {error}"
+        if why is not None:
+            self.result.problems.append(
+                Problem(
+                    token.line + offset, f"{why}; the card is left out of the page as an HTML comment until it is fixed"
+                )
+            )
+            return None
+        self.result.problems.extend(Problem(token.line + offset, m) for m in cards.refusals(argument))
+        return argument
+
+    def _container(self, index: int, token: Token) -> str:
         """`::: name title` and `:::` lines: Material admonitions, or a warning when they don't pair."""
+        fences, unmatched = self.fences, self.unmatched
         fence = fences[index]
         self.names[index] = fence.name or "end"
         if containers.is_foreign(fence):
@@ -530,6 +637,32 @@ class _Converter:
             if m:
                 return gap[: m.end() - 1] + "&#58;" + gap[m.end() :]
         return gap
+
+
+# What each kind of token becomes (tags are read by _Converter._tag).
+_BY_KIND: dict[str, Callable[[_Converter, int, Token], str]] = {
+    "code": _Converter._code,
+    "comment": _Converter._nunjucks_comment,
+    "expr": _Converter._expression_token,
+    "iframe": _Converter._iframe,
+    "component": _Converter._cards,
+    "grid": _Converter._cards,
+    "container": _Converter._container,
+    "fence": _Converter._unclosed_fence,
+}
+# Kinds that become an HTML block, which can't go in a list item, a quote, a table or an indented block.
+_BLOCK_KINDS = frozenset({"iframe", "component", "grid", "container"})
+# Where a token sits, as a warning names it: (in what, outside what).
+_PLACES = {
+    LIST_ITEM: ("a list item", "the list"),
+    BLOCKQUOTE: ("a blockquote", "the quote"),
+    TABLE: ("a table", "the table"),
+    INDENTED: ("an indented block (admonition, collapsible block or tab)", "the indented block"),
+}
+
+
+def _makes_a_block(token: Token) -> bool:
+    return token.kind in _BLOCK_KINDS or (token.kind == "tag" and token.name in SHORTCODES)
 
 
 def _opens_block(token: Token) -> bool:

@@ -6,7 +6,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
 from .. import render
+from .html import text_in_markdown
 
 if TYPE_CHECKING:
     from ..render import Renderer
@@ -119,3 +122,13 @@ def render_iframe(video: Video, labels: dict[str, str], *, renderer: Renderer | 
 def render_transcript_link(target_id: str, labels: dict[str, str], *, renderer: Renderer | None = None) -> str:
     """The link that sits right after the player (RGAA criterion 4.1), from `transcript_link.html`."""
     return (renderer or render.packaged()).markup("transcript_link.html", target_id=target_id, labels=labels)
+
+
+def render_link(video: Video, labels: dict[str, str], *, renderer: Renderer | None = None) -> str:
+    """A link to the video on the provider's site, on one line (`video_link.html`): what goes where a player
+    can't (a list, a table)."""
+    audio = "_audio" if video.provider.kind == "audio" else ""
+    text = labels["watch_on" + audio].format(title=video.title, provider=video.provider.label)
+    return (renderer or render.packaged()).markup(
+        "video_link.html", video=video, labels=labels, watch_on=Markup(text_in_markdown(text))
+    )
