@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .. import render
 from . import cards, containers, iframes
 from .html import comment, esc, literal_braces, text_in_markdown, url_in_markdown
 from .scanner import BLOCKQUOTE, INDENTED, LIST_ITEM, TABLE, Token, scan
-from .transcript import CLOSE, render_open
+from .transcript import render_close, render_open
 from .video import PROVIDERS, Provider, Video, render_facade, render_iframe, render_link, render_transcript_link
 
 TRANSCRIPT, END_TRANSCRIPT = "transcription", "endtranscription"
@@ -79,6 +80,8 @@ class Context:
     keep_templates: bool = False
     # Raw <iframe> players of known providers become the click-to-load facade.
     upgrade_iframes: bool = True
+    # Where the markup comes from: the packaged templates, or a theme's overrides first.
+    renderer: render.Renderer = field(default_factory=lambda: render.packaged())
 
 
 @dataclass(frozen=True)
@@ -268,7 +271,7 @@ class _Converter:
             f" shown as a link to the video on {provider.label}; to show the player, put the shortcode on a line of"
             f" its own outside {outside}",
         )
-        return render_link(video, self.labels)
+        return render_link(video, self.labels, renderer=self.ctx.renderer)
 
     # -- structure -----------------------------------------------------------
 
@@ -351,11 +354,11 @@ class _Converter:
         video = Video(provider, video_id, title, f"numeco-video-{len(self.result.videos) + 1}", token.line)
         self.result.videos.append(video)
         if self.ctx.embed == "iframe":
-            html = render_iframe(video, self.labels)
+            html = render_iframe(video, self.labels, renderer=self.ctx.renderer)
         else:
-            html = render_facade(video, self.labels, self.ctx.poster, self.ctx.poster_alt)
+            html = render_facade(video, self.labels, self.ctx.poster, self.ctx.poster_alt, renderer=self.ctx.renderer)
         if transcript_id:
-            html += "\n" + render_transcript_link(transcript_id, self.labels)
+            html += "\n" + render_transcript_link(transcript_id, self.labels, renderer=self.ctx.renderer)
         return f"\n\n{html}\n\n"
 
     def _default_title(self, provider: Provider) -> str:
@@ -420,12 +423,13 @@ class _Converter:
             self.labels,
             kind=self.ctx.transcript_kind,
             is_open=self.ctx.transcript_open,
+            renderer=self.ctx.renderer,
         )
         return f"\n\n{html}\n\n"
 
     def _transcript_close(self, token: Token, paired: bool) -> str:
         if paired:
-            return f"\n\n{CLOSE}\n\n"
+            return f"\n\n{render_close(renderer=self.ctx.renderer)}\n\n"
         self._problem(
             token,
             "{% endtranscription %} has no matching {% transcription %} before it: remove it or add the opening tag",
@@ -492,9 +496,9 @@ class _Converter:
             return None
         self.result.videos.append(video)
         self.status[index] = "upgraded"
-        html = render_facade(video, self.labels, self.ctx.poster, self.ctx.poster_alt)
+        html = render_facade(video, self.labels, self.ctx.poster, self.ctx.poster_alt, renderer=self.ctx.renderer)
         if transcript_id:
-            html += "\n" + render_transcript_link(transcript_id, self.labels)
+            html += "\n" + render_transcript_link(transcript_id, self.labels, renderer=self.ctx.renderer)
         return f"\n\n{html}\n\n"
 
     def _kept_iframe(self, token: Token) -> str:
@@ -515,8 +519,9 @@ class _Converter:
         if not found:
             return comment(token.raw)
         if token.kind == "component" and token.html_block:
-            return cards.render_grid(found, html=True)  # no blank lines: they could end the author's HTML block
-        return f"\n\n{cards.render_grid(found)}\n\n"
+            # no blank lines: they could end the author's HTML block
+            return cards.render_grid(found, html=True, renderer=self.ctx.renderer)
+        return f"\n\n{cards.render_grid(found, renderer=self.ctx.renderer)}\n\n"
 
     def _card(self, token: Token, offset: int, call: str) -> Any:
         """The argument of one component call `offset` lines into `token`, or None with a warning."""
@@ -564,11 +569,11 @@ class _Converter:
                 )
             return comment(token.raw)
         if fence.closes:
-            return f"\n\n{containers.render_close(opener.name)}\n\n"
+            return f"\n\n{containers.render_close(opener.name, renderer=self.ctx.renderer)}\n\n"
         why = containers.refusal(opener.name, opener.argument)
         if why is not None:
             self._problem(token, why)
-        return f"\n\n{containers.render_open(opener.name, opener.argument, self.labels['accordion'])}\n"
+        return f"\n\n{containers.render_open(opener.name, opener.argument, self.labels['accordion'], renderer=self.ctx.renderer)}\n"
 
     def _construct(self, index: int) -> Construct | None:
         """What the check command says about token `index`."""
