@@ -79,11 +79,11 @@ def test_a_refused_folder_is_reported_and_its_pages_are_not_planned(options: Sim
 
 def test_rendering_links_through_url_of() -> None:
     listing, _ = _planned(_options())
-    urls = {"posts/p5.md": "../p5/", "posts/s1.md": "../s1/", "posts/page/2/index.md": "page/2/", "tags/video/index.md": "../tags/video/"}
+    urls = {"posts/p5.md": "../p5/", "posts/p4.md": "../p4/", "posts/page/2/index.md": "page/2/", "tags/video/index.md": "../tags/video/"}
     html = listing.render_page("posts/index.md", urls.get)
     soup = BeautifulSoup(html, "lxml")
     assert soup.h1.get_text() == "Publications"
-    assert [a["href"] for a in soup.select(".numeco-item__title a")] == ["../p5/", "../s1/"]
+    assert [a["href"] for a in soup.select(".numeco-item__title a")] == ["../p5/", "../p4/"]
     assert [a["href"] for a in soup.select(".numeco-item a.md-tag")] == ["../tags/video/"]
     assert [a.get_text() for a in soup.select("nav.numeco-pagination a")] == ["1", "2", "3", "Page suivante"]
     assert listing.render_page("elsewhere.md", urls.get) is None
