@@ -55,7 +55,9 @@ def _parser() -> argparse.ArgumentParser:
         " overwritten), the Atom and JSON feeds and the plugin's CSS and JS, then print the lines to add to"
         " mkdocs.yml. Exits with 1 when anything was reported.",
     )
-    generate.add_argument("-f", "--config-file", type=Path, default=CONFIG, help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    generate.add_argument(
+        "-f", "--config-file", type=Path, default=CONFIG, help="the site's mkdocs.yml (default: ./mkdocs.yml)"
+    )
     generate.add_argument(
         "--out",
         default="",
@@ -84,9 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     return _check(parser, args)
 
 
-def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    from .adapter.check import CheckError, check_site, format_json, format_text
-
+def _check_config(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Path | None:
+    """The mkdocs.yml `check` reads, if any; the usage mistakes stop here."""
     config_file = args.config_file
     if config_file is None and args.docs_dir is None:
         config_file = CONFIG
@@ -96,6 +97,13 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error("--language and --no-upgrade-iframes serve a docs folder alone: set them in mkdocs.yml")
     if args.docs_dir is not None and not args.docs_dir.is_dir():
         parser.error(f"{args.docs_dir} is not a folder")
+    return config_file
+
+
+def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from .adapter.check import CheckError, check_site, format_json, format_text
+
+    config_file = _check_config(parser, args)
     try:
         report = check_site(config_file, args.docs_dir, args.language or "fr", args.upgrade_iframes)
     except CheckError as error:

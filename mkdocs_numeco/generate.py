@@ -96,7 +96,7 @@ class Site:
 
 def read_config(config_file: Path) -> Site:
     try:
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 (a safe loader)
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise GenerateError(f"{config_file} can't be read: {error}") from error
     data = data if isinstance(data, dict) else {}
@@ -105,16 +105,14 @@ def read_config(config_file: Path) -> Site:
     docs = config_file.parent / str(data.get("docs_dir") or "docs")
     if not docs.is_dir():
         raise GenerateError(f"docs_dir {str(docs)!r} of {config_file} is not a folder")
+    texts = {key: str(data.get(key) or "") for key in ("site_url", "site_name", "site_description", "site_author")}
     return Site(
         config_file=config_file,
         docs_dir=docs,
-        site_url=str(data.get("site_url") or ""),
         use_directory_urls=data.get("use_directory_urls") is not False,
-        site_name=str(data.get("site_name") or ""),
-        site_description=str(data.get("site_description") or ""),
-        site_author=str(data.get("site_author") or ""),
         theme_language=theme.get("language") or theme.get("locale"),
         numeco=_numeco_options(data),
+        **texts,
     )
 
 
@@ -141,7 +139,9 @@ def options_of(written: dict[str, Any], warnings: list[str], where: str) -> Simp
     """The plugin's defaults overlaid with `written`; a value of the wrong type is reported and left out."""
     merged = copy.deepcopy(DEFAULTS)
     _overlay(merged, written, "", warnings, where)
-    return SimpleNamespace(**{k: SimpleNamespace(**v) if isinstance(v, dict) and k != "labels" else v for k, v in merged.items()})
+    return SimpleNamespace(
+        **{k: SimpleNamespace(**v) if isinstance(v, dict) and k != "labels" else v for k, v in merged.items()}
+    )
 
 
 def _overlay(into: dict[str, Any], written: dict[str, Any], prefix: str, warnings: list[str], where: str) -> None:
@@ -154,7 +154,9 @@ def _overlay(into: dict[str, Any], written: dict[str, Any], prefix: str, warning
         elif _acceptable(key, default, value):
             into[key] = value
         else:
-            warnings.append(f"{where}: numeco option {prefix}{key} {value!r} is not valid: the default {default!r} is used")
+            warnings.append(
+                f"{where}: numeco option {prefix}{key} {value!r} is not valid: the default {default!r} is used"
+            )
 
 
 def _acceptable(key: str, default: Any, value: Any) -> bool:
@@ -273,7 +275,7 @@ def page_markdown(title: str, rendered: str) -> str:
     # `{` and `}` as references: the page goes through the engine's Markdown extensions (ours too),
     # which must not read a post title as a shortcode; in HTML they mean the same.
     body = body.replace("{", "&#123;").replace("}", "&#125;")
-    return f"\n# {_literal(title)}\n\n<div class=\"numeco-generated\">\n{body}\n</div>\n"
+    return f'\n# {_literal(title)}\n\n<div class="numeco-generated">\n{body}\n</div>\n'
 
 
 def _literal(text: str) -> str:
@@ -332,12 +334,16 @@ class Generator:
         for message in self.listing.plan(posts, tags, series, docs.where, names):
             self.warn(message)
         self._warn_about_names(docs, tags, series, names, series_names)
-        served = {src: destination(src, self.site.use_directory_urls)[1] for src in [*docs.files, *self.listing.planned]}
+        served = {
+            src: destination(src, self.site.use_directory_urls)[1] for src in [*docs.files, *self.listing.planned]
+        }
         self._write_pages(claims, served)
         if self.options.feeds.enabled:
             self._write_feeds(posts, tags, series, claims, served)
         for uri in ASSET_URIS:
-            self.writer.write(uri, marked(uri, (ASSETS / Path(uri).name).read_text(encoding="utf-8")), f"the plugin's {uri}")
+            self.writer.write(
+                uri, marked(uri, (ASSETS / Path(uri).name).read_text(encoding="utf-8")), f"the plugin's {uri}"
+            )
         self._remove_stale(docs)
         return 1 if self.warnings else 0
 
@@ -364,7 +370,9 @@ class Generator:
             for message in tag_clash_warnings(tags, names, where_of("tags"), url(self.listing.tag_uris)):
                 self.warn(message)
         if self.options.series.enabled:
-            for message in series_clash_warnings(series, series_names, where_of("series"), url(self.listing.series_uris)):
+            for message in series_clash_warnings(
+                series, series_names, where_of("series"), url(self.listing.series_uris)
+            ):
                 self.warn(message)
 
     def _write_pages(self, claims: Claims, served: dict[str, str]) -> None:
@@ -372,7 +380,9 @@ class Generator:
             dest = destination(src, self.site.use_directory_urls)[0]
             clash = claims.clash(dest, me=src)
             if clash is not None:
-                self.warn(f"{src}:1: {page.what} is not generated ({clash}, which wins): set {page.option} to another folder")
+                self.warn(
+                    f"{src}:1: {page.what} is not generated ({clash}, which wins): set {page.option} to another folder"
+                )
                 continue
             here = served[src]
             rendered = self.listing.render_page(src, lambda uri, here=here: _link(served, uri, here)) or ""
@@ -448,4 +458,3 @@ def generate(config_file: Path, out: str = "", stdout: TextIO = sys.stdout, stde
     print(f"Add these lines to {config_file.name} (generate never edits it):\n", file=stdout)
     print(generator.lines_to_add(), file=stdout, end="")
     return code
-

@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from test_layout import BLOCKER
 
 from mkdocs_numeco.config import NumecoConfig
 from mkdocs_numeco.generate import DEFAULTS, MARK, generate
-
-from test_layout import BLOCKER
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = """\
@@ -104,8 +103,10 @@ def test_generate_writes_marked_pages_feeds_and_assets_and_prints_the_lines(tmp_
     assert "{%" not in listing and "&#123;% youtube" in listing
     feed = json.loads((docs / "feed.json").read_text(encoding="utf-8"))
     assert [item["url"] for item in feed["items"]] == [f"https://example.org/demo/posts/{n}/" for n in "abc"]
-    assert (docs / "assets/numeco/numeco.js").read_text(encoding="utf-8").endswith(
-        (ROOT / "mkdocs_numeco/assets/numeco.js").read_text(encoding="utf-8")
+    assert (
+        (docs / "assets/numeco/numeco.js")
+        .read_text(encoding="utf-8")
+        .endswith((ROOT / "mkdocs_numeco/assets/numeco.js").read_text(encoding="utf-8"))
     )
 
 
@@ -128,10 +129,14 @@ def test_a_file_without_the_mark_is_kept_and_reported(tmp_path: Path) -> None:
     code, _, warnings = _run(config)
     assert code == 1
     assert warnings == [
-        f"tags/index.md:1: this file has no '{MARK}' mark, so it is kept and the tags index is not written:"
-        " move or delete the file to let generate write it",
-        "the site's Atom and JSON feeds are not written (feed.xml is already taken by the file feed.xml, which wins):"
-        " set feeds.site: false, or move your file",
+        (
+            f"tags/index.md:1: this file has no '{MARK}' mark, so it is kept and the tags index is not written:"
+            " move or delete the file to let generate write it"
+        ),
+        (
+            "the site's Atom and JSON feeds are not written (feed.xml is already taken by the file feed.xml, which wins):"
+            " set feeds.site: false, or move your file"
+        ),
     ]
     assert (tmp_path / "docs/tags/index.md").read_text(encoding="utf-8") == mine
     assert (tmp_path / "docs/feed.xml").read_text(encoding="utf-8") == "<mine/>\n"
@@ -205,3 +210,10 @@ def test_the_command_line_refuses_a_missing_config(tmp_path: Path, capsys: pytes
     assert end.value.code == 2
     assert "nowhere.yml here: give the site's mkdocs.yml with -f" in capsys.readouterr().err
     assert yaml.safe_load(LINES.split("\n\n", 1)[1])["nav"][0] == {"Publications": "posts/index.md"}
+
+
+def test_the_readme_shows_what_generate_prints() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Zensical", 1)[1].split("<!-- /section:engines -->", 1)[0]
+    assert LINES in section
+    assert "$ zensical build" in section

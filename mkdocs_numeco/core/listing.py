@@ -66,7 +66,9 @@ class Listing:
 
     # -- planning ---------------------------------------------------------------
 
-    def plan(self, posts: list[Post], tags: list[Tag], series: list[Series], where: Where, tag_slugs: SlugMap) -> list[str]:
+    def plan(
+        self, posts: list[Post], tags: list[Tag], series: list[Series], where: Where, tag_slugs: SlugMap
+    ) -> list[str]:
         """Decide every generated page; returns the warnings of this planning."""
         start = len(self.warnings)
         self.tag_slugs = tag_slugs
@@ -78,7 +80,12 @@ class Listing:
         series_dir = self._folder(options.series.dir, "series.dir") if options.series.enabled else None
         if series_dir is not None:
             self.planned[index_of(series_dir)] = Generated(
-                "series_index.html", self.labels["series_title"], {"series": series}, True, "the series index", "series.dir"
+                "series_index.html",
+                self.labels["series_title"],
+                {"series": series},
+                True,
+                "the series index",
+                "series.dir",
             )
             for one in series:
                 self._series_page(series_dir, one, where)
@@ -87,7 +94,9 @@ class Listing:
     def _plan_listing(self, posts: list[Post]) -> None:
         listing = self._folder(self.options.listing.dir, "listing.dir")
         if listing is not None:
-            first = Generated("listing.html", self.labels["listing_title"], in_nav=True, what="the listing of all posts")
+            first = Generated(
+                "listing.html", self.labels["listing_title"], in_nav=True, what="the listing of all posts"
+            )
             self._paginated(first, listing, newest_first(posts), self.options.listing.per_page, "listing.dir")
 
     def _plan_tags(self, tags: list[Tag], where: Where) -> None:

@@ -79,7 +79,12 @@ def test_a_refused_folder_is_reported_and_its_pages_are_not_planned(options: Sim
 
 def test_rendering_links_through_url_of() -> None:
     listing, _ = _planned(_options())
-    urls = {"posts/p5.md": "../p5/", "posts/p4.md": "../p4/", "posts/page/2/index.md": "page/2/", "tags/video/index.md": "../tags/video/"}
+    urls = {
+        "posts/p5.md": "../p5/",
+        "posts/p4.md": "../p4/",
+        "posts/page/2/index.md": "page/2/",
+        "tags/video/index.md": "../tags/video/",
+    }
     html = listing.render_page("posts/index.md", urls.get)
     soup = BeautifulSoup(html, "lxml")
     assert soup.h1.get_text() == "Publications"
@@ -91,11 +96,15 @@ def test_rendering_links_through_url_of() -> None:
 
 def test_post_parts_and_images() -> None:
     listing, _ = _planned(_options())
-    box, tags = listing.render_post_parts(listing.series_of["posts/s1.md"].posts[0], {"series/saison/index.md": "x/"}.get)
+    box, tags = listing.render_post_parts(
+        listing.series_of["posts/s1.md"].posts[0], {"series/saison/index.md": "x/"}.get
+    )
     assert BeautifulSoup(box, "lxml").select_one("a")["href"] == "x/"
     assert tags == BeautifulSoup(tags, "lxml").get_text().strip() == ""
     urls = {"img/a.png": "../img/a.png", "img/b.png": "javascript:alert(1)"}
-    assert [local_image(urls.get, path) for path in ("img/a.png", "img/b.png", "https://x.org/a.png", "img/c.png", None)] == [
+    assert [
+        local_image(urls.get, path) for path in ("img/a.png", "img/b.png", "https://x.org/a.png", "img/c.png", None)
+    ] == [
         "../img/a.png",
         None,
         None,
@@ -112,8 +121,10 @@ def test_feeds_are_claimed_and_a_taken_path_is_reported() -> None:
     plan, warnings = listing.plan_feeds(posts, build_tags(posts), build_series(posts), claims)
     assert [feed.path for feed in plan.feeds] == ["series/saison/feed.xml", "tags/video/feed.xml"]
     assert warnings == [
-        "the site's Atom and JSON feeds are not written (feed.xml is already taken by the file feed.xml, which wins):"
-        " set feeds.site: false, or move your file"
+        (
+            "the site's Atom and JSON feeds are not written (feed.xml is already taken by the file feed.xml, which wins):"
+            " set feeds.site: false, or move your file"
+        )
     ]
 
 
