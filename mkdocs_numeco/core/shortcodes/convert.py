@@ -56,7 +56,9 @@ _ADVICE = {
     "verbatim": "close it with {% endverbatim %}, or remove it",
 }
 _VARIABLE = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
-_CONTAINER_START = re.compile(r"[ ]{0,3}:(?=::)")
+# What text that followed a tag on its line would mean once it starts a line of its own:
+# a fence, a container, a list item, a heading, a quote, a table row, a rule, code.
+_LINE_START = re.compile(r"[ \t]*(?:(?P<mark>[`~:\-+*#>|=_])|\d{1,9}(?P<number>[.)]))")
 # What comes right before `{{ value }}` in a link's URL, or in a quoted HTML attribute.
 _LINK_DESTINATION = ("](", "](<")
 _ATTRIBUTE = ('="', "='")
@@ -628,15 +630,21 @@ class _Converter:
     def _after_block(parts: list[str], gap: str) -> str:
         """Text that followed a tag on its line, now starting a line of its own after our HTML block.
 
-        A `:::` there was plain text for Eleventy, as it was for us; at the start
-        of a line it would read as a container the next time. A character
-        reference keeps it plain text.
+        It was inline text for Eleventy, as it was for us; at the start of a line a
+        `:::`, a fence, `- `, `#`, `>`, `|` or an indent would become a container, code,
+        a list, a heading… the next time. An indent that makes code goes and its first mark
+        becomes a character reference: it reads the same and stays plain text.
         """
-        if parts and parts[-1].endswith("\n") and not parts[-1].isspace():
-            m = _CONTAINER_START.match(gap)
-            if m:
-                return gap[: m.end() - 1] + "&#58;" + gap[m.end() :]
-        return gap
+        if not (parts and parts[-1].endswith("\n") and not parts[-1].isspace()):
+            return gap
+        indent = len(gap) - len(gap.lstrip(" \t"))
+        if indent >= 4 or "\t" in gap[:indent]:  # an indent that would make it code
+            gap = gap[indent:]
+        m = _LINE_START.match(gap)
+        if m is None:
+            return gap
+        group = "mark" if m.group("mark") is not None else "number"
+        return gap[: m.start(group)] + f"&#{ord(gap[m.start(group)])};" + gap[m.end(group) :]
 
 
 # What each kind of token becomes (tags are read by _Converter._tag).
