@@ -21,7 +21,7 @@ from mkdocs_numeco.core.shortcodes.scanner import scan
 
 LABELS = resolve_labels("fr", {})
 SETTINGS = settings(
-    max_examples=int(os.environ.get("NUMECO_EXAMPLES", 300)),
+    max_examples=int(os.environ.get("NUMECO_EXAMPLES", "300")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
