@@ -28,8 +28,8 @@ from mkdocs.utils import get_relative_url
 
 from ..core.confine import PLUGIN, Claims, confine, shown
 from ..core.frontmatter import FrontMatter, parse_date
+from ..core.problems import Problem
 from ..core.render import Renderer, packaged
-from ..core.shortcodes import Problem
 
 log = get_plugin_logger(__name__)
 FIELDS = frozenset({"slug", "year", "month", "day"})

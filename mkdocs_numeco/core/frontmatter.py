@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 import yaml
 from yaml.constructor import SafeConstructor
 
-from .shortcodes import Problem
+from .problems import Problem
 
 try:  # libyaml is bundled with PyYAML's wheels; fall back to pure Python elsewhere.
     from yaml import CSafeLoader as _BaseLoader

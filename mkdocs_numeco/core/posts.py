@@ -9,7 +9,7 @@ from typing import Any
 
 from . import urls
 from .frontmatter import FrontMatter, code_points, parse_datetime
-from .shortcodes import Problem
+from .problems import Problem
 
 # Eleventy puts every page in these collections through `tags`; they are not topics.
 COLLECTION_TAGS = frozenset({"post", "posts", "all", "nav"})

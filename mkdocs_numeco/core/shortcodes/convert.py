@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from .. import render
+from ..problems import Problem
 from . import cards, containers, iframes
 from .html import comment, esc, literal_braces, text_in_markdown, url_in_markdown
 from .scanner import BLOCKQUOTE, INDENTED, LIST_ITEM, TABLE, Token, scan
@@ -84,14 +85,6 @@ class Context:
     upgrade_iframes: bool = True
     # Where the markup comes from: the packaged templates, or a theme's overrides first.
     renderer: render.Renderer = field(default_factory=lambda: render.packaged())
-
-
-@dataclass(frozen=True)
-class Problem:
-    """An author mistake: where it is and what to do about it."""
-
-    line: int
-    message: str
 
 
 @dataclass
