@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from .. import render, urls
-from .html import esc
+from ..escape import esc
 
 if TYPE_CHECKING:
     from ..render import Renderer

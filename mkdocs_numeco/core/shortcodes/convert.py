@@ -19,9 +19,9 @@ from datetime import date
 from typing import Any
 
 from .. import render
+from ..escape import comment, esc, literal_braces, text_in_markdown, url_in_markdown
 from ..problems import Problem
 from . import cards, containers, iframes
-from .html import comment, esc, literal_braces, text_in_markdown, url_in_markdown
 from .scanner import BLOCKQUOTE, INDENTED, LIST_ITEM, TABLE, Token, scan
 from .transcript import render_close, render_open
 from .video import PROVIDERS, Provider, Video, render_facade, render_iframe, render_link, render_transcript_link
