@@ -24,6 +24,7 @@ from ..core import filedates, frontmatter
 from ..core.confine import Claims
 from ..core.feeds import FeedPlan
 from ..core.labels import language_of, resolve_labels
+from ..core.ordering import by_path
 from ..core.posts import Post, build_post, is_post, normalised_meta
 from ..core.problems import Problem, located, where
 from ..core.render import Renderer
@@ -132,7 +133,7 @@ class SiteBuild:
         permalinks = Permalinks(
             self.options.permalink, config.use_directory_urls, self.claims, config.site_dir, self.options.redirect_from
         )
-        for post in sorted(self.posts, key=lambda one: one.src_uri):
+        for post in by_path(self.posts):
             file = files.get_file_from_path(post.src_uri)
             if file is None:
                 continue

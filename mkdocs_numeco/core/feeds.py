@@ -21,9 +21,10 @@ from functools import cached_property
 from feedgen.feed import FeedGenerator
 
 from . import urls
+from .ordering import newest_first
 from .posts import Post, midnight_utc
 from .series import Series
-from .tags import SHOWN_TAGS, Tag, newest_first
+from .tags import SHOWN_TAGS, Tag
 
 ATOM = "application/atom+xml"
 JSON_FEED = "application/feed+json"
