@@ -270,7 +270,7 @@ class Discovery:
         )
 
     def _absolute(self, path: str) -> str:
-        return feeds.absolute(self.site_url, path)
+        return urls.absolute(self.site_url, path)
 
     def _site_path(self, docs_path: str) -> str:
         """Without `site_url`: the image's URL relative to the site root (an http(s) URL stays)."""

@@ -44,11 +44,6 @@ class Post:
         if self.published is None and self.date is not None:
             self.published = midnight_utc(self.date)
 
-    @property
-    def sort_date(self) -> date:
-        """Posts without a valid date sort as the oldest."""
-        return self.date or date.min
-
 
 def midnight_utc(day: date) -> datetime:
     """Eleventy reads a bare front-matter date as midnight UTC."""

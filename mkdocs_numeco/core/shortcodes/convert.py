@@ -94,7 +94,6 @@ class Conversion:
     markdown: str
     problems: list[Problem] = field(default_factory=list)
     videos: list[Video] = field(default_factory=list)
-    transcripts: int = 0
     constructs: list[Construct] = field(default_factory=list)
 
 
@@ -160,7 +159,6 @@ class _Converter:
         for index, token in enumerate(self.tokens):
             if index not in self.replacements:
                 self.replacements[index] = self._replacement(index, token)
-        self.result.transcripts = len(pairs)
         self.result.markdown = self._splice()
         self.result.constructs = [c for c in map(self._construct, range(len(self.tokens))) if c is not None]
         self.result.problems.sort(key=lambda p: p.line)
