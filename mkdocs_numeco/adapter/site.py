@@ -138,9 +138,9 @@ class SiteBuild:
             if file is None:
                 continue
             front = self.pages[post.src_uri].front
-            post.problems.extend(permalinks.apply(file, front))
+            post.problems.extend(permalinks.apply(file, front, post.date))
             post.url = file.url
-            post.problems.extend(permalinks.plan_redirects(file, front))
+            post.problems.extend(permalinks.plan_redirects(file, post.date))
         for redirect in permalinks.redirect_files(config, self.renderer):
             files.append(redirect)
 
