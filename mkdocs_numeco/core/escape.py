@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import string
 from typing import Any
 
 # Braces are written as character references so that nothing we emit can be
@@ -89,3 +90,10 @@ def printed_raw(value: object) -> str:
 def json_in_script(data: Any) -> str:
     """`data` as compact JSON that can sit inside a `<script>` element without ending it."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+
+
+def literal_line(text: str) -> str:
+    """Text that Markdown shows as it is, on one line (a generated page's heading): punctuation as character
+    references."""
+    flat = " ".join(html.escape(text, quote=False).split())
+    return "".join(f"&#{ord(c)};" if c in string.punctuation and c not in "&;#" else c for c in flat)
