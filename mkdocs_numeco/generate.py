@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import copy
 import fnmatch
-import html
 import json
-import string
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,9 +29,11 @@ import yaml
 
 from .core import feeds, filedates, frontmatter, urls
 from .core.confine import PLUGIN, Claims, confine, shown
+from .core.escape import literal_line
 from .core.labels import language_of, resolve_labels
 from .core.listing import Listing, destination, relative_url
 from .core.posts import Post, build_post, is_post
+from .core.problems import Problem, located, where
 from .core.render import Renderer
 from .core.series import build_series, series_clash_warnings, series_slugs
 from .core.tags import build_tags, merged_spellings, spellings_warning, tag_clash_warnings, tag_slugs
@@ -180,7 +180,7 @@ class Docs:
     fronts: dict[str, frontmatter.FrontMatter] = field(default_factory=dict)
 
     def where(self, post: Post, key: str) -> str:
-        return f"{post.src_uri}:{self.fronts[post.src_uri].line_of(key)}"
+        return where(post.src_uri, self.fronts[post.src_uri].line_of(key))
 
 
 def read_docs(site: Site, options: SimpleNamespace, warn: Callable[[str], None]) -> Docs:
@@ -202,7 +202,7 @@ def _read_post(docs: Docs, site: Site, options: SimpleNamespace, path: Path, src
     try:
         front = frontmatter.read(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        warn(f"{src_uri}:1: the file can't be read as UTF-8 ({error}): it is left out of the listings")
+        warn(located(src_uri, Problem(1, f"the file can't be read as UTF-8 ({error}): it is left out of the listings")))
         return
     selected = not options.posts or any(fnmatch.fnmatchcase(src_uri, pattern) for pattern in options.posts)
     if front.data.get("permalink") is False or not is_post(front) or not selected:
@@ -211,7 +211,7 @@ def _read_post(docs: Docs, site: Site, options: SimpleNamespace, path: Path, src
     url = destination(src_uri, site.use_directory_urls)[1]
     post = build_post(src_uri, url, front, _title_from_name(src_uri))
     for problem in front.problems + post.problems:
-        warn(f"{src_uri}:{problem.line}: {problem.message}")
+        warn(located(src_uri, problem))
     docs.posts.append(post)
     docs.fronts[src_uri] = front
 
@@ -275,13 +275,7 @@ def page_markdown(title: str, rendered: str) -> str:
     # `{` and `}` as references: the page goes through the engine's Markdown extensions (ours too),
     # which must not read a post title as a shortcode; in HTML they mean the same.
     body = body.replace("{", "&#123;").replace("}", "&#125;")
-    return f'\n# {_literal(title)}\n\n<div class="numeco-generated">\n{body}\n</div>\n'
-
-
-def _literal(text: str) -> str:
-    """Text that Markdown shows as it is: punctuation as character references, on one line."""
-    flat = " ".join(html.escape(text, quote=False).split())
-    return "".join(f"&#{ord(c)};" if c in string.punctuation and c not in "&;#" else c for c in flat)
+    return f'\n# {literal_line(title)}\n\n<div class="numeco-generated">\n{body}\n</div>\n'
 
 
 class Generator:
@@ -410,14 +404,14 @@ class Generator:
         def absolute(src: str | None) -> str | None:
             if src is None or src not in served:
                 return src if src and urls.classify(src).kind == urls.ABSOLUTE else None
-            return feeds.absolute(site.site_url, served[src])
+            return urls.absolute(site.site_url, served[src])
 
         for feed in plan.feeds:
             entries = feeds.entries_of(feed, lambda post: (absolute(post.src_uri), absolute(post.image)))
             if not entries:
                 continue
             index = f"{feed.page_prefix}index.md" if feed.page_prefix else None
-            page_url = absolute(index) if index in self.listing.planned else feeds.absolute(site.site_url, "")
+            page_url = absolute(index) if index in self.listing.planned else urls.absolute(site.site_url, "")
             what = f"the feed {feed.path}"
             self.writer.write(feed.path, marked(feed.path, feeds.atom(feed, entries, channel, page_url).decode()), what)
             if feed.json_path:

@@ -35,7 +35,8 @@ from markdown.preprocessors import Preprocessor
 
 from .core import frontmatter
 from .core.labels import language_of, resolve_labels
-from .core.shortcodes import Context, Conversion, Problem, convert
+from .core.problems import Problem, located
+from .core.shortcodes import Context, Conversion, convert
 
 # Extensions the emitted Markdown relies on: raw HTML blocks whose content is
 # Markdown (md_in_html), Material's collapsible blocks (details, admonition).
@@ -150,9 +151,8 @@ class NumecoPreprocessor(Preprocessor):
         result = convert(page.body, self.extension.context(self.md, page))
         self.extension.conversion = result
         log = _logger()
-        where = f"{page.path}:" if page.path else ""
         for problem in page.problems + result.problems:
-            log.warning(f"{where}{problem.line}: {problem.message}")
+            log.warning(located(page.path or "", problem))
         return result.markdown.split("\n")
 
 

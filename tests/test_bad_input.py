@@ -12,10 +12,11 @@ from bs4 import BeautifulSoup, Comment
 
 from mkdocs_numeco.core import frontmatter
 from mkdocs_numeco.core.labels import resolve_labels
+from mkdocs_numeco.core.ordering import newest_first
 from mkdocs_numeco.core.posts import Post, build_post
 from mkdocs_numeco.core.shortcodes import Context, convert
 from mkdocs_numeco.core.shortcodes.video import PROVIDERS
-from mkdocs_numeco.core.tags import build_tags, merged_spellings, newest_first, spellings_warning
+from mkdocs_numeco.core.tags import build_tags, merged_spellings, spellings_warning
 
 LABELS = resolve_labels("fr", {})
 

@@ -12,7 +12,7 @@ import pytest
 from demo_build import build_demo
 from sitebuild import Built, build_site, post, write_site
 
-from mkdocs_numeco.core import feeds
+from mkdocs_numeco.core import feeds, urls
 from mkdocs_numeco.core.posts import Post
 from mkdocs_numeco.core.series import build_series
 from mkdocs_numeco.core.tags import build_tags
@@ -120,7 +120,7 @@ def test_feeds_a_page_links(src_uri: str, post_title: str | None, expected: list
     ],
 )
 def test_absolute(path: str, url: str) -> None:
-    assert feeds.absolute(SITE_URL, path) == url
+    assert urls.absolute(SITE_URL, path) == url
 
 
 # -- rendering -----------------------------------------------------------------------
@@ -128,7 +128,7 @@ def test_absolute(path: str, url: str) -> None:
 
 def entries(feed: feeds.Feed) -> list[feeds.Entry]:
     return feeds.entries_of(
-        feed, lambda p: (feeds.absolute(SITE_URL, p.url), feeds.absolute(SITE_URL, p.image) if p.image else None)
+        feed, lambda p: (urls.absolute(SITE_URL, p.url), urls.absolute(SITE_URL, p.image) if p.image else None)
     )
 
 

@@ -9,9 +9,9 @@ from datetime import date
 import pytest
 from sitebuild import build_site, post, write_site
 
+from mkdocs_numeco.core.ordering import episode_number, order_episodes, sort_key
 from mkdocs_numeco.core.posts import Post
-from mkdocs_numeco.core.series import episode_number, order_episodes
-from mkdocs_numeco.core.slugs import slugify, sort_key
+from mkdocs_numeco.core.slugs import slugify
 from mkdocs_numeco.core.tags import paginate
 
 

@@ -32,6 +32,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+from ..core.problems import where
 from ..core.shortcodes.convert import Construct
 from ..plugin import NumecoPlugin
 
@@ -88,8 +89,7 @@ class Report:
         logged = list(self.warnings)
         for f in self.files:
             for p in f.problems:
-                where = f.path if p.line is None else f"{f.path}:{p.line}"
-                logged.append(f"{PREFIX}{where}: {p.message}")
+                logged.append(f"{PREFIX}{where(f.path, p.line)}: {p.message}")
         return logged
 
     def as_dict(self) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from ..config import NumecoConfig
 from ..core import feeds, seo, urls
 from ..core.confine import PLUGIN, confine, shown
 from ..core.posts import Post, image_parts, image_refusal, resolve_path
+from ..core.problems import Problem, located
 from .site import SiteBuild
 
 log = get_plugin_logger(__name__)
@@ -90,7 +91,7 @@ class Discovery:
         why = image_refusal(path, "the page has no image until it is fixed")
         if why is not None:
             line = record.front.line_of("image") if record is not None else 1
-            log.warning(f"{page.file.src_path}:{line}: {why}")
+            log.warning(located(page.file.src_path, Problem(line, why)))
             return None
         return resolve_path(path, page.file.src_uri)
 
@@ -269,7 +270,7 @@ class Discovery:
         )
 
     def _absolute(self, path: str) -> str:
-        return feeds.absolute(self.site_url, path)
+        return urls.absolute(self.site_url, path)
 
     def _site_path(self, docs_path: str) -> str:
         """Without `site_url`: the image's URL relative to the site root (an http(s) URL stays)."""

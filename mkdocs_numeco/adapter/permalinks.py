@@ -27,9 +27,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from ..core.confine import PLUGIN, Claims, confine, shown
-from ..core.frontmatter import FrontMatter, parse_date
+from ..core.frontmatter import FrontMatter
+from ..core.problems import Problem
 from ..core.render import Renderer, packaged
-from ..core.shortcodes import Problem
 
 log = get_plugin_logger(__name__)
 FIELDS = frozenset({"slug", "year", "month", "day"})
@@ -157,8 +157,11 @@ class Permalinks:
         self.site_dir = site_dir
         self.redirects: list[Redirect] = []
 
-    def apply(self, file: File, front: FrontMatter) -> list[Problem]:
-        """Move `file` to its permalink, if it has one; problems say why it stayed, or what was shortened."""
+    def apply(self, file: File, front: FrontMatter, day: date | None) -> list[Problem]:
+        """Move `file` to its permalink, if it has one; problems say why it stayed, or what was shortened.
+
+        `day` is the post's date as its record holds it (None when it can't be read): parsed once, in `posts`.
+        """
         own = front.data.get("permalink")
         if isinstance(own, str) and own.strip():
             line = front.line_of("permalink")
@@ -167,7 +170,7 @@ class Permalinks:
             return self._move(file, own, line)
         if not self.pattern:
             return []
-        found = expand(self.pattern, file.src_uri, parse_date(front.data.get("date")))
+        found = expand(self.pattern, file.src_uri, day)
         if found is None:
             return [
                 Problem(
@@ -202,12 +205,11 @@ class Permalinks:
         file.__dict__.pop("abs_dest_path", None)  # cached from the old dest_uri
         return [Problem(line, f"{subject}: {confined.note}")] if confined.note else []
 
-    def plan_redirects(self, file: File, front: FrontMatter) -> list[Problem]:
-        """Remember the old URLs of a post (after `apply`), one per `redirect_from` pattern."""
-        when = parse_date(front.data.get("date"))
+    def plan_redirects(self, file: File, day: date | None) -> list[Problem]:
+        """Remember the old URLs of a post (after `apply`), one per `redirect_from` pattern; `day` as for `apply`."""
         problems = []
         for pattern in self.redirect_from:
-            path = expand(pattern, file.src_uri, when)
+            path = expand(pattern, file.src_uri, day)
             if path is None:
                 continue
             confined = confine(path)

@@ -24,10 +24,12 @@ from ..core import filedates, frontmatter
 from ..core.confine import Claims
 from ..core.feeds import FeedPlan
 from ..core.labels import language_of, resolve_labels
+from ..core.ordering import by_path
 from ..core.posts import Post, build_post, is_post, normalised_meta
+from ..core.problems import Problem, located, where
 from ..core.render import Renderer
 from ..core.series import Series, build_series, series_clash_warnings, series_slugs
-from ..core.shortcodes import Context, Problem, convert
+from ..core.shortcodes import Context, convert
 from ..core.slugs import SlugMap
 from ..core.tags import Tag, build_tags, merged_spellings, spellings_warning, tag_clash_warnings, tag_slugs
 from .pages import PLACEHOLDER, SitePages, local_image_url
@@ -131,14 +133,14 @@ class SiteBuild:
         permalinks = Permalinks(
             self.options.permalink, config.use_directory_urls, self.claims, config.site_dir, self.options.redirect_from
         )
-        for post in sorted(self.posts, key=lambda one: one.src_uri):
+        for post in by_path(self.posts):
             file = files.get_file_from_path(post.src_uri)
             if file is None:
                 continue
             front = self.pages[post.src_uri].front
-            post.problems.extend(permalinks.apply(file, front))
+            post.problems.extend(permalinks.apply(file, front, post.date))
             post.url = file.url
-            post.problems.extend(permalinks.plan_redirects(file, front))
+            post.problems.extend(permalinks.plan_redirects(file, post.date))
         for redirect in permalinks.redirect_files(config, self.renderer):
             files.append(redirect)
 
@@ -158,7 +160,7 @@ class SiteBuild:
 
     def _where(self, post: Post, key: str) -> str:
         """`file:line` of `key` in a post's front matter."""
-        return f"{post.src_uri}:{self.pages[post.src_uri].front.line_of(key)}"
+        return where(post.src_uri, self.pages[post.src_uri].front.line_of(key))
 
     def _where_of(self, key: str) -> Callable[[Post], str]:
         """`_where` for one front-matter key."""
@@ -227,7 +229,7 @@ class SiteBuild:
 
     def _report(self, page: Page, problems: list[Problem]) -> None:
         for problem in problems:
-            log.warning(f"{page.file.src_path}:{problem.line}: {problem.message}")
+            log.warning(located(page.file.src_path, problem))
 
     # -- on_page_content -------------------------------------------------------
 
@@ -263,10 +265,11 @@ def _source(file: File) -> str | None:
             raw.decode("utf-8")  # the offset in the whole file (a UTF-8 BOM decodes too)
         except UnicodeDecodeError as error:
             line = raw.count(b"\n", 0, error.start) + 1
-            log.warning(
-                f"{file.src_path}:{line}: the file is not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}"
+            why = (
+                f"the file is not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}"
                 " can't be decoded): the page is left out of the site; save the file as UTF-8"
             )
+            log.warning(located(file.src_path, Problem(line, why)))
         return None
 
 

@@ -11,19 +11,19 @@ builds of the same sources give byte-identical feeds.
 from __future__ import annotations
 
 import json
-import mimetypes
 import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from functools import cached_property
 
 from feedgen.feed import FeedGenerator
 
 from . import urls
-from .posts import Post, midnight_utc
+from .ordering import newest_first
+from .posts import Post
 from .series import Series
-from .tags import SHOWN_TAGS, Tag, newest_first
+from .tags import SHOWN_TAGS, Tag
 
 ATOM = "application/atom+xml"
 JSON_FEED = "application/feed+json"
@@ -67,10 +67,6 @@ class Entry:
     published: datetime
     tags: tuple[str, ...] = ()
     image: str | None = None
-
-    @property
-    def image_type(self) -> str | None:
-        return mimetypes.guess_type(self.image)[0] if self.image else None
 
 
 @dataclass
@@ -159,16 +155,6 @@ def plan_feeds(
     return plan
 
 
-def absolute(site_url: str, path: str) -> str:
-    """`path` (site-relative) under `site_url`; http(s) URLs stay as they are (the URL policy, `urls.absolute`)."""
-    return urls.absolute(site_url, path)
-
-
-def as_datetime(day: date) -> datetime:
-    """Eleventy reads a bare front-matter date as midnight UTC; feeds need a full timestamp."""
-    return midnight_utc(day)
-
-
 def make_entry(post: Post, url: str, image: str | None) -> Entry:
     """The feed view of a post whose page URL and image URL are already absolute.
 
@@ -189,7 +175,7 @@ def atom(feed: Feed, entries: Sequence[Entry], channel: Channel, page_url: str) 
     """The Atom 1.0 document of `feed`; `page_url` is the HTML page it follows."""
     gen = FeedGenerator()
     gen.load_extension("media", atom=True, rss=False)
-    feed_url = absolute(channel.site_url, feed.path)
+    feed_url = urls.absolute(channel.site_url, feed.path)
     gen.id(feed_url)
     gen.title(feed.title(channel))
     if channel.description:
@@ -224,7 +210,7 @@ def json_feed(feed: Feed, entries: Sequence[Entry], channel: Channel, page_url: 
         "version": JSON_FEED_VERSION,
         "title": feed.title(channel),
         "home_page_url": page_url,
-        "feed_url": absolute(channel.site_url, feed.json_path or feed.path),
+        "feed_url": urls.absolute(channel.site_url, feed.json_path or feed.path),
         "language": channel.language,
         "authors": [{"name": channel.author}],
         "items": [_json_item(item, _categories(feed, item)) for item in entries],

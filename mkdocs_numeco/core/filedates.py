@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from .frontmatter import FrontMatter
-from .shortcodes import Problem
+from .problems import Problem
 
 _GIT_TIMEOUT = 60  # seconds; a git that hangs (a lock, a network file system) falls back to the file time
 

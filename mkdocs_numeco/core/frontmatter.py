@@ -22,7 +22,8 @@ from typing import Any, ClassVar
 import yaml
 from yaml.constructor import SafeConstructor
 
-from .shortcodes import Problem
+from .escape import printed_raw
+from .problems import Problem
 
 try:  # libyaml is bundled with PyYAML's wheels; fall back to pure Python elsewhere.
     from yaml import CSafeLoader as _BaseLoader
@@ -474,7 +475,6 @@ def parse_date(value: Any) -> date | None:
 # Material prints these page-meta values into its HTML without escaping them:
 # `<title>`, the header, the nav, `<meta name="description" content="…">`.
 _PRINTED_RAW = ("title", "description", "subtitle")
-_MARKUP = str.maketrans({"<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
 def html_safe_meta(meta: dict[str, Any]) -> dict[str, Any]:
@@ -487,5 +487,5 @@ def html_safe_meta(meta: dict[str, Any]) -> dict[str, Any]:
     for key in _PRINTED_RAW:
         value = safe.get(key)
         if value is not None:  # a list or a number is printed as its text: escape that text too
-            safe[key] = (value if isinstance(value, str) else str(value)).translate(_MARKUP)
+            safe[key] = printed_raw(value)
     return safe

@@ -20,11 +20,12 @@ from urllib.parse import quote
 
 from . import feeds
 from .confine import PLUGIN, Claims, confine, shown
+from .ordering import newest_first
 from .posts import Post, is_external
 from .render import Renderer
 from .series import Series
 from .slugs import SlugMap
-from .tags import SHOWN_TAGS, Tag, newest_first, paginate
+from .tags import SHOWN_TAGS, Tag, paginate
 
 
 @dataclass

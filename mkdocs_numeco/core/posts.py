@@ -9,7 +9,7 @@ from typing import Any
 
 from . import urls
 from .frontmatter import FrontMatter, code_points, parse_datetime
-from .shortcodes import Problem
+from .problems import Problem
 
 # Eleventy puts every page in these collections through `tags`; they are not topics.
 COLLECTION_TAGS = frozenset({"post", "posts", "all", "nav"})
@@ -43,11 +43,6 @@ class Post:
     def __post_init__(self) -> None:
         if self.published is None and self.date is not None:
             self.published = midnight_utc(self.date)
-
-    @property
-    def sort_date(self) -> date:
-        """Posts without a valid date sort as the oldest."""
-        return self.date or date.min
 
 
 def midnight_utc(day: date) -> datetime:

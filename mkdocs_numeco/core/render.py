@@ -18,7 +18,7 @@ from babel.dates import format_date
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, Template, select_autoescape
 from markupsafe import Markup
 
-from .shortcodes.html import esc
+from .escape import esc
 
 # The folder of a theme's `custom_dir` where a site overrides our templates.
 OVERRIDES = "numeco"

@@ -7,7 +7,6 @@ page. No MkDocs, no I/O; every URL given here is already absolute.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -16,8 +15,8 @@ from typing import Any
 import lxml.html
 from babel.core import get_global
 
+from .escape import esc, json_in_script
 from .posts import Post
-from .shortcodes.html import esc
 
 SCHEMA = "https://schema.org"
 
@@ -52,9 +51,6 @@ _BLOCKS = frozenset(
 # Source line breaks inside a block are just spaces.
 _SPACES = re.compile(r"\s+")
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
-# In a <script>, `</script`, `<!--` and `-->` would end or confuse the element;
-# JSON allows these characters as \u escapes, which every parser reads back.
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 @dataclass(frozen=True)
@@ -190,7 +186,7 @@ def blog_posting(post: Post, *, page_url: str, image: str | None, language: str,
 
 def json_ld_script(data: dict[str, Any]) -> str:
     """A `<script type="application/ld+json">` whose content can't end the element early."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+    text = json_in_script(data)
     return f'<script type="application/ld+json">{text}</script>'
 
 

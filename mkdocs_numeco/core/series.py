@@ -5,19 +5,15 @@ Pure data: no I/O, no MkDocs.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
+from .ordering import first_by_path, natural_key, order_episodes
 from .posts import Post
 from .slugs import SlugMap, clash_message
-
-# "Épisode #3", "Episode 3", "Saison 2 Épisode #4", "#12": the number after '#' or after the word.
-_EPISODE = re.compile(r"(?:\b[EÉeé]pisode\s*#?\s*|#\s*)(\d+)", re.IGNORECASE)
-_DIGITS = re.compile(r"(\d+)")
 
 
 @dataclass
@@ -48,17 +44,6 @@ class Series:
         if self._positions[0] != key:
             self._positions = (key, {id(p): i for i, p in enumerate(self.posts, start=1)})
         return self._positions[1][id(post)]
-
-
-def episode_number(title: str) -> int | None:
-    """The episode number written in a title, if any."""
-    m = _EPISODE.search(title)
-    return int(m.group(1)) if m else None
-
-
-def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key that puts '#2' before '#10'."""
-    return tuple((0, int(part)) if part.isdigit() else (1, part.casefold()) for part in _DIGITS.split(text) if part)
 
 
 def series_slugs(posts: list[Post]) -> SlugMap:
@@ -97,27 +82,9 @@ def series_clash_warnings(
 
     def describe(slug: str) -> tuple[str, str, str]:
         one = by_slug[slug]
-        return one.name, where(min(one.posts, key=lambda p: p.src_uri)), url(slug)
+        return one.name, where(first_by_path(one.posts)), url(slug)
 
     return [clash_message("series", clash, describe) for clash in slugs.clashes]
-
-
-def order_episodes(posts: list[Post]) -> tuple[list[Post], str]:
-    """Explicit `series_order`, else title numbers when every episode has one, else date (oldest first).
-
-    Ties fall back to a natural sort of the title, then the source path.
-    """
-    numbers = {id(p): p.series_order if p.series_order is not None else episode_number(p.title) for p in posts}
-    numbered = all(n is not None for n in numbers.values())
-
-    def key(post: Post) -> tuple:
-        explicit = post.series_order
-        rank = explicit if explicit is not None else (numbers[id(post)] if numbered else None)
-        when = post.date or date.max  # impossible dates go last
-        return (rank is None, rank or 0, when, natural_key(post.title), post.src_uri)
-
-    ordered = sorted(posts, key=key)
-    return ordered, "number" if numbered or any(p.series_order is not None for p in posts) else "date"
 
 
 def _dates_ascending(posts: list[Post]) -> bool:

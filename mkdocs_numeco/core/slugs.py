@@ -1,4 +1,4 @@
-"""URL slugs that match Eleventy's `slugify` filter, a French-friendly sort key, and the one name -> slug map.
+"""URL slugs that match Eleventy's `slugify` filter, and the one name -> slug map (the sort key is in `ordering`).
 
 Tags and series are found by name everywhere (a post's `tags`, its `series`) but
 live at a slug (`tags/<slug>/`). `SlugMap` decides each name's slug once per
@@ -153,13 +153,3 @@ def _hashed(plain: str, key: str, taken: set[str]) -> str:
         if slug not in taken or size >= len(digest):
             return slug
         size += 2
-
-
-def sort_key(text: str) -> tuple[str, str, str]:
-    """Alphabetical order as a French reader expects: accents and case don't move words.
-
-    'écologie' sorts with 'e', right after 'eau'; accented and plain spellings
-    stay in a fixed order through the tie-breakers.
-    """
-    folded = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
-    return folded.casefold(), text.casefold(), text

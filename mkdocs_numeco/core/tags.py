@@ -1,4 +1,4 @@
-"""Tags and listings: which posts each tag holds, newest first, and pagination.
+"""Tags and listings: which posts each tag holds (newest first, see `ordering`), and pagination.
 
 Pure data: no I/O, no MkDocs.
 """
@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from .ordering import first_by_path, newest_first, sort_key
 from .posts import Post
-from .series import natural_key
-from .slugs import SlugMap, clash_message, sort_key
+from .slugs import SlugMap, clash_message
 
 T = TypeVar("T")
 # Tags a post's card (on listings, tag and series pages) and its entry in a tag or series feed show;
@@ -30,20 +30,6 @@ class Tag:
     spellings: Counter[str] = field(default_factory=Counter)
     posts: list[Post] = field(default_factory=list)
     first_use: dict[str, Post] = field(default_factory=dict)  # spelling -> first post by path that writes it
-
-
-def newest_first(posts: list[Post]) -> list[Post]:
-    """Newest first by the full timestamp (time of day and offset); posts without a valid date last;
-    then natural title, then path."""
-    return sorted(
-        posts,
-        key=lambda p: (
-            p.published is None,
-            -(p.published.timestamp() if p.published else 0),
-            natural_key(p.title),
-            p.src_uri,
-        ),
-    )
 
 
 def tag_slugs(posts: list[Post]) -> SlugMap:
@@ -95,7 +81,7 @@ def spellings_warning(tag: Tag, where: Callable[[Post], str]) -> str:
     """
     ordered = sorted(tag.spellings, key=lambda s: (sort_key(s), s))
     listed = ", ".join(f"'{name}' ({where(tag.first_use[name])})" for name in ordered)
-    to_fix = min((tag.first_use[n] for n in ordered if n != tag.name), key=lambda p: p.src_uri)
+    to_fix = first_by_path(tag.first_use[n] for n in ordered if n != tag.name)
     return (
         f"{where(to_fix)}: tags {listed} all fold to the slug '{tag.slug}' and share one page, shown as"
         f" '{tag.name}': write them all the same way"
@@ -113,6 +99,6 @@ def tag_clash_warnings(
 
     def describe(slug: str) -> tuple[str, str, str]:
         tag = by_slug[slug]
-        return tag.name, where(min(tag.first_use.values(), key=lambda p: p.src_uri)), url(slug)
+        return tag.name, where(first_by_path(tag.first_use.values())), url(slug)
 
     return [clash_message("tags", clash, describe) for clash in slugs.clashes]

@@ -27,8 +27,8 @@ from pages_front import ATTACKS, CONTROLS, PAGES, POSTER, WARNINGS, attack_path
 from sitebuild import Built, build_site, post, run_bounded, write_site
 
 from mkdocs_numeco.core import feeds, filedates, frontmatter
+from mkdocs_numeco.core.ordering import newest_first
 from mkdocs_numeco.core.posts import UNSAFE_CHARACTERS, Post, build_post, without_unsafe_characters
-from mkdocs_numeco.core.tags import newest_first
 
 PREFIX = "mkdocs_numeco: "
 ATOM = "{http://www.w3.org/2005/Atom}"

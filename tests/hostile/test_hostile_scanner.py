@@ -20,9 +20,9 @@ from mkdocs.exceptions import Abort
 from pages_scanner import EXPECTED, PAGES, WARNINGS
 from sitebuild import Built, build_site, write_site
 
+from mkdocs_numeco.core.escape import text_in_markdown, url_in_markdown
 from mkdocs_numeco.core.labels import resolve_labels
 from mkdocs_numeco.core.shortcodes import Context, convert
-from mkdocs_numeco.core.shortcodes.html import text_in_markdown, url_in_markdown
 from mkdocs_numeco.core.shortcodes.scanner import scan
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))

@@ -1,5 +1,6 @@
 """Pure converters for Eleventy shortcodes: text in, text out, no MkDocs import."""
 
-from .convert import Context, Conversion, Problem, convert
+from ..problems import Problem
+from .convert import Context, Conversion, convert
 
 __all__ = ["Context", "Conversion", "Problem", "convert"]

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from .. import render, urls
-from .html import esc
+from ..escape import esc
 
 if TYPE_CHECKING:
     from ..render import Renderer
@@ -32,7 +32,6 @@ _NAME = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*")
 _CONSTANTS = {"true": True, "false": False, "null": None, "undefined": None, "none": None}
 # Python-Markdown's escapable characters that HTML escaping leaves alone.
 _MARKDOWN = re.compile(r"([\\`*_\[\]()#+\-.!|~])")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 class CardError(ValueError):
@@ -183,13 +182,6 @@ def validate(argument: Any) -> str | None:
     if not _text(argument.get("title")):
         return 'the card has no title: add title: "…"'
     return None
-
-
-def in_raw_html(text: str, offset: int) -> bool:
-    """Whether `offset` sits in a block that starts with an HTML tag, where Markdown is not read."""
-    blanks = list(_BLANK_LINE.finditer(text, 0, offset))
-    block = text[blanks[-1].end() if blanks else 0 : offset].lstrip()
-    return block.startswith("<") and not block.startswith("<!--")
 
 
 def render_grid(cards: list[Mapping[str, Any]], *, html: bool = False, renderer: Renderer | None = None) -> str:

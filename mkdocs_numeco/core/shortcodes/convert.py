@@ -19,8 +19,9 @@ from datetime import date
 from typing import Any
 
 from .. import render
+from ..escape import comment, esc, literal_braces, text_in_markdown, url_in_markdown
+from ..problems import Problem
 from . import cards, containers, iframes
-from .html import comment, esc, literal_braces, text_in_markdown, url_in_markdown
 from .scanner import BLOCKQUOTE, INDENTED, LIST_ITEM, TABLE, Token, scan
 from .transcript import render_close, render_open
 from .video import PROVIDERS, Provider, Video, render_facade, render_iframe, render_link, render_transcript_link
@@ -86,14 +87,6 @@ class Context:
     renderer: render.Renderer = field(default_factory=lambda: render.packaged())
 
 
-@dataclass(frozen=True)
-class Problem:
-    """An author mistake: where it is and what to do about it."""
-
-    line: int
-    message: str
-
-
 @dataclass
 class Conversion:
     """The converted Markdown and what was found on the way."""
@@ -101,7 +94,6 @@ class Conversion:
     markdown: str
     problems: list[Problem] = field(default_factory=list)
     videos: list[Video] = field(default_factory=list)
-    transcripts: int = 0
     constructs: list[Construct] = field(default_factory=list)
 
 
@@ -167,7 +159,6 @@ class _Converter:
         for index, token in enumerate(self.tokens):
             if index not in self.replacements:
                 self.replacements[index] = self._replacement(index, token)
-        self.result.transcripts = len(pairs)
         self.result.markdown = self._splice()
         self.result.constructs = [c for c in map(self._construct, range(len(self.tokens))) if c is not None]
         self.result.problems.sort(key=lambda p: p.line)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from .. import render
-from .html import text_in_markdown
+from ..escape import text_in_markdown
 
 if TYPE_CHECKING:
     from ..render import Renderer

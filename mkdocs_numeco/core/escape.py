@@ -1,8 +1,14 @@
-"""Escaping helpers shared by everything that writes HTML into a page."""
+"""Escaping: the one home of everything that writes author text into HTML, Markdown, a comment or a script.
+
+Jinja templates (`render.py`) escape with autoescape; everything built in Python escapes with these.
+"""
 
 from __future__ import annotations
 
 import html
+import json
+import string
+from typing import Any
 
 # Braces are written as character references so that nothing we emit can be
 # read again as a Nunjucks tag (converting our own output is a no-op), nor as
@@ -64,3 +70,30 @@ def literal_braces(text: str) -> str:
 def comment(text: str) -> str:
     """Wrap author text in an HTML comment that is always a valid, inert comment."""
     return f"<!-- {text.translate(_COMMENT)} -->"
+
+
+# Themes print some page-meta values raw (Material: `<title>`, the header, the nav, the description
+# meta). `<`, `>` and `"` become character references; `&` stays, so that ordinary titles reach other
+# plugins unchanged.
+_PRINTED_RAW = str.maketrans({"<": "&lt;", ">": "&gt;", '"': "&quot;"})
+# In a <script>, `</script`, `<!--` and `-->` would end or confuse the element;
+# JSON allows these characters as \u escapes, which every parser reads back.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def printed_raw(value: object) -> str:
+    """A value a theme prints without escaping (a list or a number as its text): it can neither open a tag nor
+    leave an attribute."""
+    return (value if isinstance(value, str) else str(value)).translate(_PRINTED_RAW)
+
+
+def json_in_script(data: Any) -> str:
+    """`data` as compact JSON that can sit inside a `<script>` element without ending it."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+
+
+def literal_line(text: str) -> str:
+    """Text that Markdown shows as it is, on one line (a generated page's heading): punctuation as character
+    references."""
+    flat = " ".join(html.escape(text, quote=False).split())
+    return "".join(f"&#{ord(c)};" if c in string.punctuation and c not in "&;#" else c for c in flat)
