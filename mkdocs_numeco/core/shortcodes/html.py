@@ -12,9 +12,11 @@ _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 # interpolated in text: a backtick opens a code span, a newline a new block.
 _VALUE = str.maketrans({"{": "&#123;", "}": "&#125;", "`": "&#96;", "\n": "&#10;", "\r": "&#13;"})
 # In a comment, `<` and `>` are all that could end it early (`-->`, `--!>`) or
-# open a nested one (`<!--`); `{` is all Jinja needs to see a tag. Character
+# open a nested one (`<!--`); `{` is all Jinja needs to see a tag, and `}` what
+# would close one that the author left open before the comment (`{{ a(` then
+# our `<!-- {{}} -->` would read as one expression the next time). Character
 # references are not decoded in comments, so this costs nothing but looks.
-_COMMENT = str.maketrans({"<": "&lt;", ">": "&gt;", "{": "&#123;"})
+_COMMENT = str.maketrans({"<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"})
 
 
 def esc(value: object) -> str:
