@@ -45,7 +45,11 @@ def test_the_core_never_imports_the_adapter() -> None:
     for path in sorted((PACKAGE / "core").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] in {"adapter", "plugin", "config"}:
+            if (
+                isinstance(node, ast.ImportFrom)
+                and node.module
+                and node.module.split(".")[0] in {"adapter", "plugin", "config"}
+            ):
                 offenders.append(path.name)
     assert offenders == []
 

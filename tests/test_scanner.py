@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_numeco.core.shortcodes.scanner import scan
 
@@ -20,3 +24,39 @@ from mkdocs_numeco.core.shortcodes.scanner import scan
 )
 def test_tag_boundaries(text: str, found: list[tuple[str, tuple[str, ...]]]) -> None:
     assert [(t.name, t.args) for t in scan(text) if t.kind in ("tag", "expr")] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("{# a {# b #} c {% x %}", [("comment", "{# a {# b #}"), ("tag", "{% x %}")]),  # `{#` inside a comment
+        ("{# a\n\n#} {% x %}", [("tag", "{% x %}")]),  # a comment never spans a blank line
+        ("{# a {% x %}", [("tag", "{% x %}")]),  # an unclosed comment hides nothing
+        ("``a` {% x %}", [("tag", "{% x %}")]),  # no closing ``: the run gives back a backtick, `` `a `` is code
+        ("``a {% x %} `", []),
+        ("`` {% x %} ` ``", []),
+        ("b ``` {% x %} `` {% y %}", [("tag", "{% y %}")]),  # ``` gives back to ``: `` ` {% x %} `` `` is code
+        ("` a\n\n{% x %} `", [("tag", "{% x %}")]),  # a span never spans a blank line
+        ("{% " + "w" * 50 + " {% x %}", [("tag", "{% x %}")]),
+    ],
+)
+def test_where_comments_and_code_spans_end(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(t.kind, t.raw) for t in scan(text)] == found
+
+
+# What the scanner read with lazy patterns (quadratic, even cubic, on unclosed openers). Its
+# indexes must end code spans and comments exactly where those patterns did.
+_LAZY = re.compile(
+    r"(?P<code>(?P<ticks>`+)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`))"
+    r"|(?P<tag>\{%x%\})"
+    r"|(?P<comment>\{\#(?:(?!\n[ \t]*\n).)*?\#\})",
+    re.DOTALL,
+)
+PIECES = st.sampled_from(["`", "``", "```", "a", " ", "\nb", "\n\nb", "\n \nb", "{#", "#}", "{%x%}", "#"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=30).map(lambda pieces: "b" + "".join(pieces)))
+def test_code_spans_and_comments_end_where_the_lazy_patterns_ended(text: str) -> None:
+    expected = [(m.lastgroup, m.start(), m.end()) for m in _LAZY.finditer(text) if m.lastgroup != "code"]
+    assert [(t.kind, t.start, t.end) for t in scan(text)] == expected

@@ -138,6 +138,9 @@ def _check_transcript(page) -> None:
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
     expect(expand).to_be_focused()
+    # The browser gives focus back as it closes the dialog; the transcript moves back on the
+    # `close` event, dispatched just after: wait for it rather than race it.
+    page.wait_for_function("b => b.childElementCount > 0", arg=body.element_handle())
     assert body.evaluate("b => b.innerHTML") == transcript
 
     # The close button does the same.
@@ -148,6 +151,9 @@ def _check_transcript(page) -> None:
     dialog.locator("button.numeco-dialog__close").click()
     expect(dialog).to_be_hidden()
     expect(expand).to_be_focused()
+    # The browser gives focus back as it closes the dialog; the transcript moves back on the
+    # `close` event, dispatched just after: wait for it rather than race it.
+    page.wait_for_function("b => b.childElementCount > 0", arg=body.element_handle())
     assert body.evaluate("b => b.innerHTML") == transcript
 
 

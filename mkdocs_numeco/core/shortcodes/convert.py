@@ -205,8 +205,8 @@ class Converter:
         pairs: dict[int, int] = {}
         stack: list[int] = []
         for index, token in enumerate(self.tokens):
-            if index in self.outcomes or token.kind != "tag":
-                continue
+            if index in self.outcomes or token.kind != "tag" or token.context:
+                continue  # a transcript tag in a list, quote or table is shown as text
             if token.name == TRANSCRIPT:
                 stack.append(index)
             elif token.name == END_TRANSCRIPT and stack:
@@ -216,9 +216,11 @@ class Converter:
         self.closing = set(pairs.values())
 
     def _plan_containers(self) -> None:
-        """Pair `:::` lines."""
+        """Pair `:::` lines; those in a list, quote or table pair with nothing (they are shown as text)."""
         self.fences = {
-            i: containers.Fence(i, t.name, t.source) for i, t in enumerate(self.tokens) if t.kind == "container"
+            i: containers.Fence(i, t.name, t.source)
+            for i, t in enumerate(self.tokens)
+            if t.kind == "container" and not t.context
         }
         self.fence_pairs, unmatched = containers.pair([f for f in self.fences.values() if f.index not in self.outcomes])
         self.fence_openers = {close: open_ for open_, close in self.fence_pairs.items()}

@@ -12,16 +12,48 @@ _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 # interpolated in text: a backtick opens a code span, a newline a new block.
 _VALUE = str.maketrans({"{": "&#123;", "}": "&#125;", "`": "&#96;", "\n": "&#10;", "\r": "&#13;"})
 # In a comment, `<` and `>` are all that could end it early (`-->`, `--!>`) or
-# open a nested one (`<!--`); `{` is all Jinja needs to see a tag, and `}` what
-# would close one that the author left open before the comment (`{{ a(` then
-# our `<!-- {{}} -->` would read as one expression the next time). Character
+# open a nested one (`<!--`); `{` is all Jinja needs to see a tag, and a `}` left in
+# a comment could close a `{{` the author typed before it. Character
 # references are not decoded in comments, so this costs nothing but looks.
 _COMMENT = str.maketrans({"<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"})
+# In a link destination, character references would reach the URL as typed: percent-encoding instead.
+_URL = str.maketrans({char: f"%{ord(char):02X}" for char in " \t\n\r()<>\"'\\`{}[]|"})
+# Text inserted into Markdown (a front-matter value in `{{ title }}`, a link's words) must not be
+# read as Markdown: every ASCII punctuation character that Markdown or a usual extension reads
+# (links, emphasis, code, headings, lists, table cells, attribute lists, emoji, math, mentions,
+# HTML) becomes a character reference, which the reader sees as the character itself. Line breaks
+# and tabs too: the value stays on its line and can't start a block. `,;?/%` mean nothing.
+_MARKDOWN = str.maketrans(
+    {char: f"&#{ord(char)};" for char in "!\"#$&'()*+-.:<=>@[\\]^_`{|}~"} | {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+)
 
 
 def esc(value: object) -> str:
     """Escape any value for HTML text or a double-quoted attribute."""
     return html.escape(str(value), quote=True).translate(_VALUE)
+
+
+def text_in_markdown(value: object) -> str:
+    """Any value as plain text in Markdown: it can create no link, cell, heading, list, emphasis or tag.
+
+    Spaces at either end are character references too: four at the start of a
+    line would open a code block, two at its end a line break.
+    """
+    text = str(value).translate(_MARKDOWN)
+    core = text.strip(" ")
+    if core == text:
+        return text
+    lead = len(text) - len(text.lstrip(" "))
+    return "&#32;" * lead + core + "&#32;" * (len(text) - lead - len(core))
+
+
+def url_in_markdown(value: object) -> str:
+    """Any value as a Markdown link destination (`![image]({{ image }})`): it can't end the link or the line.
+
+    What would close the destination, start a title, a cell or a tag is
+    percent-encoded, which keeps the URL meaning the same.
+    """
+    return str(value).translate(_URL)
 
 
 def literal_braces(text: str) -> str:

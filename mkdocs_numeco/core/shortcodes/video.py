@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .html import esc
+from .html import esc, text_in_markdown
 
 
 @dataclass(frozen=True)
@@ -123,3 +123,10 @@ def render_iframe(video: Video, labels: dict[str, str]) -> str:
 def render_transcript_link(target_id: str, labels: dict[str, str]) -> str:
     """The link that sits right after the player (RGAA criterion 4.1)."""
     return f'<p class="numeco-video__transcript-link"><a href="#{target_id}">{esc(labels["read_transcript"])}</a></p>'
+
+
+def render_link(video: Video, labels: dict[str, str]) -> str:
+    """A link to the video on the provider's site, on one line: what goes where a player can't (a list, a table)."""
+    audio = "_audio" if video.provider.kind == "audio" else ""
+    text = labels["watch_on" + audio].format(title=video.title, provider=video.provider.label)
+    return f'<a class="numeco-video-link" href="{esc(video.watch_url)}">{text_in_markdown(text)}</a>'

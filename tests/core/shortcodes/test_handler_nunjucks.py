@@ -5,10 +5,13 @@ from __future__ import annotations
 from shortcode_snippets import listed, run
 
 
-def test_a_front_matter_variable_is_interpolated_escaped() -> None:
+def test_a_front_matter_variable_is_interpolated_as_text_url_or_attribute() -> None:
     result = run("Par {{ author.name }}.", variables={"author": {"name": "<Léa>"}})
-    assert result.markdown == "Par &lt;Léa&gt;."
+    assert result.markdown == "Par &#60;Léa&#62;."  # no Markdown or HTML can come of it
     assert listed(result) == [("interpolation", "author.name", "converted")]
+    values = {"image": "a b.png", "alt": '"x"'}
+    assert run("![i]({{ image }})", variables=values).markdown == "![i](a%20b.png)"
+    assert run('<img alt="{{ alt }}">', variables=values).markdown == '<img alt="&quot;x&quot;">'
 
 
 def test_an_expression_that_cant_be_evaluated_is_left_out_with_a_warning() -> None:
@@ -49,3 +52,10 @@ def test_a_raw_block_prints_its_content_as_written() -> None:
     result = run("{% raw %}{{ x }}{% endraw %}")
     assert result.markdown == "&#123;&#123; x &#125;&#125;"
     assert result.problems == []
+
+
+def test_an_unclosed_code_fence_is_reported_at_its_line_and_not_listed() -> None:
+    result = run('Texte.\n\n```\n{% youtube "dQw4w9WgXcQ" %}\n')
+    assert result.markdown == 'Texte.\n\n```\n{% youtube "dQw4w9WgXcQ" %}\n'
+    assert [(p.line, "fence is never closed" in p.message) for p in result.problems] == [(3, True)]
+    assert listed(result) == []

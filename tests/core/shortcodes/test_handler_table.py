@@ -6,8 +6,7 @@ import dataclasses
 
 import pytest
 
-from mkdocs_numeco.core.shortcodes.handlers import BY_KIND, BY_TAG, cards, nunjucks, transcript, video
-from mkdocs_numeco.core.shortcodes.handlers import handler_for
+from mkdocs_numeco.core.shortcodes.handlers import BY_KIND, BY_TAG, cards, handler_for, nunjucks, transcript, video
 from mkdocs_numeco.core.shortcodes.handlers.base import Outcome
 from mkdocs_numeco.core.shortcodes.scanner import scan
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..scanner import Token
 from ..video import PROVIDERS
-from . import cards, container, iframe, nunjucks, transcript, video
+from . import cards, container, context, iframe, nunjucks, transcript, video
 from .base import Handler, Outcome
 
 TRANSCRIPT, END_TRANSCRIPT = "transcription", "endtranscription"
@@ -32,11 +32,14 @@ BY_KIND: dict[str, Handler] = {
     "component": cards.cards,
     "grid": cards.cards,
     "container": container.container,
+    "fence": nunjucks.unclosed_fence,
 }
 
 
 def handler_for(token: Token) -> Handler:
-    """The handler of `token`: by tag name for tags, else by kind."""
+    """The handler of `token`: by tag name for tags, else by kind; in a list, quote or table, `in_context`."""
+    if token.context and context.makes_a_block(token, SHORTCODES):
+        return context.in_context
     if token.kind == "tag":
         return BY_TAG.get(token.name, nunjucks.tag)
     return BY_KIND[token.kind]

@@ -21,7 +21,7 @@ def cards(page: Converter, index: int, token: Token) -> Outcome:
     status = CONVERTED if found and len(found) == len(calls) else UNSUPPORTED
     if not found:
         return Outcome(comment(token.raw), status, name)
-    if token.kind == "component" and dsfr.in_raw_html(page.text, token.start):
+    if token.kind == "component" and token.html_block:
         # no blank lines: they could end the author's HTML block
         return Outcome(dsfr.render_grid(found, html=True), status, name)
     return Outcome(block(dsfr.render_grid(found)), status, name)

@@ -18,7 +18,12 @@ def iframe(page: Converter, index: int, token: Token) -> Outcome:
     upgraded = _upgraded(page, token)
     if upgraded is not None:
         return Outcome(upgraded, UPGRADED, name)
-    # An iframe that stays as written, unless the URL policy refuses its `src`.
+    return kept_iframe(page, token)
+
+
+def kept_iframe(page: Converter, token: Token) -> Outcome:
+    """An iframe that stays as written, unless the URL policy refuses its `src`."""
+    name = iframes.describe(token.raw)
     why = iframes.refusal(token.raw)
     if why is None:
         return kept(token, name)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..html import esc
+from ..html import esc, text_in_markdown, url_in_markdown
 from ..scanner import Token
 from .base import CONVERTED, UNLISTED, VARIABLE, Handler, Outcome, display, excerpt, kept, left_out, lookup
 
@@ -45,6 +45,9 @@ _ADVICE = {
     "raw": "close it with {% endraw %}, or remove it",
     "verbatim": "close it with {% endverbatim %}, or remove it",
 }
+# What comes right before `{{ value }}` in a link's URL, or in a quoted HTML attribute.
+_LINK_DESTINATION = ("](", "](<")
+_ATTRIBUTE = ('="', "='")
 
 
 def opens_block(token: Token) -> bool:
@@ -84,7 +87,7 @@ def expression(page: Converter, index: int, token: Token) -> Outcome:
     if VARIABLE.fullmatch(token.name):
         found, value = lookup(page.ctx.variables, token.name)
         if found:
-            return Outcome(esc(display(value)), CONVERTED)
+            return Outcome(_interpolated(page, token, display(value)), CONVERTED)
     if index not in page.quiet:
         page.problem(
             token,
@@ -92,6 +95,26 @@ def expression(page: Converter, index: int, token: Token) -> Outcome:
             " variables, as in '{{ title }}'): it is left out of the page as an HTML comment; write the value itself",
         )
     return left_out(token)
+
+
+def _interpolated(page: Converter, token: Token, value: str) -> str:
+    """A front-matter value as text: in a link's URL or an HTML attribute, as a URL or attribute value."""
+    if page.text.endswith(_LINK_DESTINATION, 0, token.start):
+        return url_in_markdown(value)  # `![Affiche]({{ image }})`: MkDocs resolves the path
+    if page.text.endswith(_ATTRIBUTE, 0, token.start):
+        return esc(value)
+    return text_in_markdown(value)
+
+
+def unclosed_fence(page: Converter, index: int, token: Token) -> Outcome:
+    """A code fence never closed: everything after it is code, for us as for Markdown; say so."""
+    fence = token.name
+    page.problem(
+        token,
+        f"this {fence} fence is never closed: mkdocs-numeco reads everything after line {token.line} as code"
+        f" and converts no shortcode there; close it with a {fence} line where the code ends",
+    )
+    return Outcome("", UNLISTED)
 
 
 @left_for_templates

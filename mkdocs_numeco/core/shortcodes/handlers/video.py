@@ -14,11 +14,11 @@ if TYPE_CHECKING:
 
 def video(page: Converter, index: int, token: Token) -> Outcome:
     provider = PROVIDERS[token.name]
-    video_id = _video_id(page, token)
-    if video_id is None:
+    found_id = video_id(page, token)
+    if found_id is None:
         return left_out(token)
-    title = token.args[1] if len(token.args) > 1 and token.args[1].strip() else _default_title(page, provider)
-    found = Video(provider, video_id, title, page.next_video_id(), token.line)
+    title = token.args[1] if len(token.args) > 1 and token.args[1].strip() else default_title(page, provider)
+    found = Video(provider, found_id, title, page.next_video_id(), token.line)
     page.result.videos.append(found)
     if page.ctx.embed == "iframe":
         html = render_iframe(found, page.labels)
@@ -31,34 +31,34 @@ def video(page: Converter, index: int, token: Token) -> Outcome:
     return Outcome(block(html), CONVERTED)
 
 
-def _default_title(page: Converter, provider: Provider) -> str:
+def default_title(page: Converter, provider: Provider) -> str:
     return page.ctx.title or f"{page.labels['video']} {provider.label}"
 
 
-def _video_id(page: Converter, token: Token) -> str | None:
+def video_id(page: Converter, token: Token) -> str | None:
     """The shortcode's video id, or None with a warning when there is no valid one."""
     provider = PROVIDERS[token.name]
-    video_id = argument(page, token)
-    unquoted = video_id is None and bool(token.bare)
+    value = argument(page, token)
+    unquoted = value is None and bool(token.bare)
     if unquoted:  # Eleventy would read an undefined variable; the author meant the id
-        video_id = token.bare[0]
-    if video_id is None or not video_id.strip():
+        value = token.bare[0]
+    if value is None or not value.strip():
         page.problem(
             token,
             f'{{% {token.name} %}} needs the video id in quotes, as in {{% {token.name} "ID" %}}: add it;'
             " the video is not embedded until then",
         )
         return None
-    if not provider.valid(video_id):
+    if not provider.valid(value):
         page.problem(
             token,
-            f"invalid {provider.label} id {quoted(video_id)}: expected {provider.id_rule};"
+            f"invalid {provider.label} id {quoted(value)}: expected {provider.id_rule};"
             " the video is not embedded until the id is fixed",
         )
         return None
     if unquoted:
         page.problem(
             token,
-            f'{{% {token.name} %}} takes the id in quotes, as in {{% {token.name} "{video_id}" %}}: add the quotes; the video is embedded meanwhile',
+            f'{{% {token.name} %}} takes the id in quotes, as in {{% {token.name} "{value}" %}}: add the quotes; the video is embedded meanwhile',
         )
-    return video_id
+    return value
