@@ -51,15 +51,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    config_file = args.config_file
-    if config_file is None and args.docs_dir is None:
-        config_file = CONFIG
-        if not config_file.is_file():
-            parser.error("no mkdocs.yml here: give one with -f, or a docs folder")
-    if config_file is not None and (args.language is not None or not args.upgrade_iframes):
-        parser.error("--language and --no-upgrade-iframes serve a docs folder alone: set them in mkdocs.yml")
-    if args.docs_dir is not None and not args.docs_dir.is_dir():
-        parser.error(f"{args.docs_dir} is not a folder")
+    config_file = _check_config(parser, args)
     try:
         report = check_site(config_file, args.docs_dir, args.language or "fr", args.upgrade_iframes)
     except CheckError as error:
@@ -69,6 +61,20 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(format_text(report, str(config_file) if config_file else "a minimal Material site (no mkdocs.yml)"))
     return 0 if report.ok else 1
+
+
+def _check_config(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Path | None:
+    """The mkdocs.yml `check` reads, if any; the usage mistakes stop here."""
+    config_file = args.config_file
+    if config_file is None and args.docs_dir is None:
+        config_file = CONFIG
+        if not config_file.is_file():
+            parser.error("no mkdocs.yml here: give one with -f, or a docs folder")
+    if config_file is not None and (args.language is not None or not args.upgrade_iframes):
+        parser.error("--language and --no-upgrade-iframes serve a docs folder alone: set them in mkdocs.yml")
+    if args.docs_dir is not None and not args.docs_dir.is_dir():
+        parser.error(f"{args.docs_dir} is not a folder")
+    return config_file
 
 
 if __name__ == "__main__":

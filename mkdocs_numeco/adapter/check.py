@@ -260,16 +260,22 @@ def format_text(report: Report, config_name: str | None = None) -> str:
     if report.warnings:
         lines.append("(site)")
         lines.extend(f"         warning: {message}" for message in report.warnings)
+    lines.extend(_totals(report))
+    return "\n".join(lines)
+
+
+def _totals(report: Report) -> list[str]:
+    """The closing lines of the text report: the counts, then what they mean."""
     counts = report.counts
     totals = ", ".join(f"{counts[s]} {s}" for s in STATUSES)
-    lines.append(f"{report.scanned} files checked: {totals}, {report.warning_count} warnings")
+    lines = [f"{report.scanned} files checked: {totals}, {report.warning_count} warnings"]
     if counts["unsupported"]:
         lines.append("Some constructs would be left out of the site: see 'unsupported' above.")
     if report.warning_count:
         lines.append("The build warns: `mkdocs build --strict` would fail; fix what each warning says.")
     if report.error is not None:
         lines.append(f"The build stops: {report.error}")
-    return "\n".join(lines)
+    return lines
 
 
 def format_json(report: Report) -> str:
