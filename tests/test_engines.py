@@ -39,6 +39,7 @@ CACHE = Path(os.environ.get("NUMECO_ENGINES_CACHE") or Path.home() / ".cache" / 
 # Later Zensical releases need a UI package the index does not have.
 ZENSICAL = "zensical==0.0.73"
 PROPERDOCS = "properdocs==1.6.7"
+GENERATE_NEEDS = ["babel>=2.12", "python-slugify>=8.0", "feedgen>=1.0"]
 BUILD_BACKEND = "setuptools>=68"  # to install this checkout without build isolation
 POSTS = sorted(path.relative_to(DEMO_DOCS).as_posix() for path in (DEMO_DOCS / "posts").glob("*.md"))
 # What pip says when it can't reach the index (as opposed to a wrong requirement).
@@ -140,8 +141,9 @@ def _project_dependencies() -> list[str]:
 
 @pytest.fixture(scope="module")
 def zensical(engine_factory) -> Engine:
-    # Only what the extension needs: Zensical brings Python-Markdown, pymdown-extensions and PyYAML.
-    return engine_factory("zensical-0.0.73", [ZENSICAL, BUILD_BACKEND])
+    # Only what the extension and `generate` need: Zensical brings Python-Markdown, pymdown-extensions,
+    # PyYAML and Jinja2; `generate` adds the project's dependencies that are not MkDocs.
+    return engine_factory("zensical-0.0.73", [ZENSICAL, BUILD_BACKEND, *GENERATE_NEEDS])
 
 
 @pytest.fixture(scope="module")
@@ -197,17 +199,19 @@ def test_zensical_environment_has_no_mkdocs(zensical: Engine, tmp_path: Path) ->
     assert (run.returncode, run.stdout) == (0, "None\n"), run.stderr
 
 
-def test_zensical_builds_the_demo_posts_with_the_extension(zensical: Engine, tmp_path: Path) -> None:
+def test_zensical_builds_the_demo_with_the_extension_and_generate(zensical: Engine, tmp_path: Path) -> None:
     config = _site(
         tmp_path,
         {"broken.md": BROKEN, "untitled.md": '# Titre de page\n\n{% youtube "dQw4w9WgXcQ" %}\n'},
-        plugins=[],
+        # The demo keeps its `plugins:` entry: Zensical ignores it, `generate` reads its options.
         nav=None,
         markdown_extensions=["numeco"],
         extra_css=["assets/numeco/numeco.css"],
         extra_javascript=["assets/numeco/numeco.js"],
     )
-    shutil.copytree(ROOT / "mkdocs_numeco" / "assets", tmp_path / "docs" / "assets" / "numeco")
+    generated = zensical.run("python", "-m", "mkdocs_numeco", "generate", "-f", str(config), cwd=tmp_path)
+    assert (generated.returncode, generated.stderr) == (0, ""), generated.stdout
+    assert "- assets/numeco/numeco.css" in generated.stdout.splitlines()
     run = zensical.run("zensical", "build", "--clean", "-f", str(config), cwd=tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
     site = tmp_path / "site"
@@ -231,6 +235,13 @@ def test_zensical_builds_the_demo_posts_with_the_extension(zensical: Engine, tmp
     assert video["data-title"] == "Vidéo\u00a0: Titre de page"
     # Python warnings reach Zensical's error output (its --strict does not count them).
     assert f"broken.md:7: {BAD_ID}" in run.stderr.splitlines()
+    # What `generate` wrote: the listing, tag and series pages, and the feeds, as the plugin's URLs.
+    listing = BeautifulSoup((site / "posts" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert len(listing.select(".numeco-listing > article.numeco-item")) == 4  # the demo's per_page
+    for generated_page in ("posts/page/2/index.html", "tags/index.html", "series/index.html", "feed.xml", "feed.json"):
+        assert (site / generated_page).is_file(), generated_page
+    tag_links = BeautifulSoup((site / "tags" / "index.html").read_text(encoding="utf-8"), "lxml").select("a.md-tag")
+    assert tag_links and all((site / "tags" / link["href"] / "index.html").is_file() for link in tag_links)
 
 
 # -- ProperDocs ---------------------------------------------------------------

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 from bs4 import BeautifulSoup, Comment
@@ -19,7 +20,11 @@ from mkdocs_numeco.core.shortcodes import Context, convert
 from mkdocs_numeco.core.shortcodes.scanner import scan
 
 LABELS = resolve_labels("fr", {})
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("NUMECO_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 # Pieces that make the scanner and converter work: delimiters, tag names, ids,
 # quotes, code and comment markers, Markdown structure and hostile HTML.

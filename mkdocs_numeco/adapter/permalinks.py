@@ -28,8 +28,8 @@ from mkdocs.utils import get_relative_url
 
 from ..core.confine import PLUGIN, Claims, confine, shown
 from ..core.frontmatter import FrontMatter, parse_date
+from ..core.render import Renderer, packaged
 from ..core.shortcodes import Problem
-from ..core.shortcodes.html import esc
 
 log = get_plugin_logger(__name__)
 FIELDS = frozenset({"slug", "year", "month", "day"})
@@ -122,18 +122,14 @@ class Redirect:
     target: File
 
 
-def redirect_html(from_url: str, target_url: str, site_url: str | None, lang: str) -> str:
-    """A redirect page: instant refresh, a link for anyone it doesn't move, the new URL as canonical."""
+def redirect_html(
+    from_url: str, target_url: str, site_url: str | None, lang: str, *, renderer: Renderer | None = None
+) -> str:
+    """A redirect page (`redirect.html`): instant refresh, a link for anyone it doesn't move, the new URL as canonical."""
     relative = get_relative_url(target_url, from_url)
     canonical = (site_url.rstrip("/") + "/" + target_url.lstrip("./")) if site_url else relative
-    return (
-        f'<!doctype html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{esc(relative)}</title>\n"
-        f'<meta name="robots" content="noindex">\n'
-        f'<link rel="canonical" href="{esc(canonical)}">\n'
-        f'<meta http-equiv="refresh" content="0; url={esc(relative)}">\n'
-        f'</head>\n<body>\n<p><a href="{esc(relative)}">{esc(relative)}</a></p>\n</body>\n</html>\n'
-    )
+    page = (renderer or packaged()).markup("redirect.html", relative=relative, canonical=canonical, lang=lang)
+    return page + "\n"
 
 
 class Permalinks:
@@ -226,7 +222,7 @@ class Permalinks:
                 self.redirects.append(Redirect(dest, url, file))
         return problems
 
-    def redirect_files(self, config: MkDocsConfig) -> list[File]:
+    def redirect_files(self, config: MkDocsConfig, renderer: Renderer | None = None) -> list[File]:
         """The redirect pages, except where anything else of the site is (it wins), in URL order."""
         files = []
         lang = str(config.theme.get("language") or "en")
@@ -236,7 +232,7 @@ class Permalinks:
                 log.info(f"no redirect from {one.url} to {one.target.src_uri}: {clash}")
                 continue
             self.claims.claim(one.dest_uri, f"the redirect to {one.target.src_uri}", me=PLUGIN)
-            html = redirect_html(one.url, one.target.url, config.site_url, lang)
+            html = redirect_html(one.url, one.target.url, config.site_url, lang, renderer=renderer)
             files.append(File.generated(config, one.dest_uri, content=html))
         return files
 

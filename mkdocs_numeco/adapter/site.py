@@ -61,7 +61,7 @@ class SiteBuild:
             self.labels = resolve_labels(self.language, dict(options.labels))
         except ValueError as error:  # a site configuration mistake: stop with a clear message
             raise PluginError(f"numeco: {error}") from error
-        self.renderer = Renderer(self.labels, self.language)
+        self.renderer = Renderer(self.labels, self.language, custom_dir=config.theme.custom_dir)
         self.pages: dict[str, PageRecord] = {}
         self.posts: list[Post] = []
         self.files: Files | None = None
@@ -139,7 +139,7 @@ class SiteBuild:
             post.problems.extend(permalinks.apply(file, front))
             post.url = file.url
             post.problems.extend(permalinks.plan_redirects(file, front))
-        for redirect in permalinks.redirect_files(config):
+        for redirect in permalinks.redirect_files(config, self.renderer):
             files.append(redirect)
 
     def _warn_about_names(self, files: Files) -> None:
@@ -204,6 +204,7 @@ class SiteBuild:
             variables=page.meta,
             # mkdocs-macros renders the page after us: leave it what isn't ours.
             keep_templates="macros" in self.config.plugins,
+            renderer=self.renderer,
         )
         result = convert(markdown, ctx)
         page.meta = frontmatter.html_safe_meta(page.meta)  # after `ctx`: the converter escapes values itself

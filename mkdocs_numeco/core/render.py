@@ -1,30 +1,58 @@
-"""HTML for the plugin's own page parts, from Jinja templates packaged with it."""
+"""HTML for the plugin's own page parts, from Jinja templates packaged with it.
+
+Every template is looked up theme-first: a site whose theme has a `custom_dir`
+may put a file of the same name in its `numeco/` folder (`overrides/numeco/facade.html`)
+and that file wins. The `numeco/` folder keeps our names apart from the theme's own
+templates. Templates are compiled once per renderer.
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from babel.dates import format_date
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, Template, select_autoescape
+from markupsafe import Markup
+
+from .shortcodes.html import esc
+
+# The folder of a theme's `custom_dir` where a site overrides our templates.
+OVERRIDES = "numeco"
+
+
+def _escaped(value: Any) -> Any:
+    """Every value a shortcode template prints, escaped by the converter's rules (braces and backticks too)."""
+    if hasattr(value, "__html__"):
+        return value
+    return Markup(esc("" if value is None else value))
 
 
 class Renderer:
-    """Renders `mkdocs_numeco/templates/*.html` with the site's labels and language."""
+    """Renders `mkdocs_numeco/templates/*.html` with the site's labels and language.
 
-    def __init__(self, labels: dict[str, str], language: str) -> None:
-        self.labels = labels
+    `render` is for the site's pages (listings, series box); `markup` is for what the
+    converter writes into a page (facade, player, transcript, cards, containers,
+    redirect page): there every printed value is escaped by `esc`, so that nothing
+    of an author's text can be read again as a Nunjucks tag or change the Markdown around it.
+    """
+
+    def __init__(
+        self, labels: dict[str, str] | None = None, language: str = "en", custom_dir: str | None = None
+    ) -> None:
+        self.labels = labels or {}
         self.language = language
-        self.env = Environment(
-            loader=PackageLoader("mkdocs_numeco", "templates"),
-            autoescape=select_autoescape(default=True),
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=False,
-        )
+        self.custom_dir = custom_dir
+        loader = _loader(custom_dir)
+        self.env = _environment(loader)
         self.env.globals["t"] = self.label
         self.env.globals["label_around"] = self.label_around
         self.env.filters["long_date"] = self.long_date
+        self.markup_env = _environment(loader, finalize=_escaped)
+        self._compiled: dict[tuple[int, str], Template] = {}
 
     def label(self, key: str, **values: Any) -> str:
         return self.labels[key].format(**values)
@@ -39,4 +67,43 @@ class Renderer:
         return format_date(value, format="long", locale=self.language) if value else ""
 
     def render(self, template: str, **context: Any) -> str:
-        return self.env.get_template(template).render(**context).strip()
+        return self._template(self.env, template).render(**context).strip()
+
+    def markup(self, template: str, **context: Any) -> str:
+        """A piece of page markup; leading and trailing whitespace is the caller's to add."""
+        return self._template(self.markup_env, template).render(**context).strip()
+
+    def filter(self, name: str, function: Callable[..., Any]) -> None:
+        """Make `function` available to the markup templates as `| name`."""
+        self.markup_env.filters[name] = function
+
+    def _template(self, env: Environment, name: str) -> Template:
+        key = (id(env), name)
+        found = self._compiled.get(key)
+        if found is None:
+            found = self._compiled[key] = env.get_template(name)
+        return found
+
+
+def _loader(custom_dir: str | None) -> BaseLoader:
+    packaged = PackageLoader("mkdocs_numeco", "templates")
+    if not custom_dir:
+        return packaged
+    return ChoiceLoader([FileSystemLoader(os.path.join(custom_dir, OVERRIDES)), packaged])
+
+
+def _environment(loader: BaseLoader, **options: Any) -> Environment:
+    return Environment(
+        loader=loader,
+        autoescape=select_autoescape(default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        **options,
+    )
+
+
+@lru_cache(maxsize=1)
+def packaged() -> Renderer:
+    """The renderer on the packaged templates only, shared: what `convert()` uses unless told otherwise."""
+    return Renderer()

@@ -15,10 +15,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .. import urls
+from markupsafe import Markup
+
+from .. import render, urls
 from .html import esc
+
+if TYPE_CHECKING:
+    from ..render import Renderer
 
 IMPORT = re.compile(r"""from\s+["']components/component\.njk["']\s+import\s+component\b""")
 _CALL = re.compile(r"""\{\{-?\s*component\s*\((?P<call>.*?)\)\s*-?\}\}""", re.DOTALL)
@@ -187,13 +192,13 @@ def in_raw_html(text: str, offset: int) -> bool:
     return block.startswith("<") and not block.startswith("<!--")
 
 
-def render_grid(cards: list[Mapping[str, Any]], *, html: bool = False) -> str:
-    """One Material grid holding `cards`: Markdown list items, or HTML for a place Markdown is not read."""
-    if html:
-        items = "".join(f"<li>{''.join(_html_parts(card))}</li>" for card in cards)
-        return f'<div class="grid cards numeco-cards"><ul>{items}</ul></div>'
-    items = "\n\n".join("-   " + "\n\n    ".join(_markdown_parts(card)) for card in cards)
-    return f'<div class="grid cards numeco-cards" markdown>\n\n{items}\n\n</div>'
+def render_grid(cards: list[Mapping[str, Any]], *, html: bool = False, renderer: Renderer | None = None) -> str:
+    """One Material grid holding `cards`: Markdown list items (`cards.md`), or HTML (`cards.html`) for a place Markdown is not read."""
+    shown = [_fields(card) for card in cards]
+    template = "cards.html" if html else "cards.md"
+    return (renderer or render.packaged()).markup(
+        template, cards=shown, md=lambda text: Markup(md_text(text)), md_url=lambda url: Markup(md_url(url))
+    )
 
 
 def refusals(card: Mapping[str, Any]) -> list[str]:
@@ -218,7 +223,7 @@ def _fields(card: Mapping[str, Any]) -> dict[str, Any]:
         "title": _text(card.get("title")),
         "target": target,
         "detail": _text(card.get("detail") or card.get("date")),
-        "description": _text(card.get("description")),
+        "description": " ".join(_text(card.get("description")).split()),
         "badges": [b for b in (_badge(x) for x in _list(card.get("badges")) + _list(card.get("tags"))) if b],
         "refused": refused,
     }
@@ -231,42 +236,6 @@ def _allowed(value: str, use: urls.Use, what: str, consequence: str, refused: li
         return value
     refused.append(why)
     return ""
-
-
-def _markdown_parts(card: Mapping[str, Any]) -> list[str]:
-    f = _fields(card)
-    # Without an image (none, or refused), its alternative text is still the author's text: shown as text.
-    parts = [f"![{md_text(f['alt'])}]({md_url(f['src'])})" if f["src"] else md_text(f["alt"])]
-    parts = parts if f["src"] or f["alt"] else []
-    title = md_text(f["title"])
-    parts.append(f"**[{title}]({md_url(f['target'])})**" if f["target"] else f"**{title}**")
-    parts.extend(_shared_parts(f, md_text))
-    return parts
-
-
-def _html_parts(card: Mapping[str, Any]) -> list[str]:
-    f = _fields(card)
-    parts = [f'<p><img src="{esc(f["src"])}" alt="{esc(f["alt"])}"></p>' if f["src"] else f"<p>{esc(f['alt'])}</p>"]
-    parts = parts if f["src"] or f["alt"] else []
-    title = esc(f["title"])
-    parts.append(
-        f'<p><strong><a href="{esc(f["target"])}">{title}</a></strong></p>'
-        if f["target"]
-        else f"<p><strong>{title}</strong></p>"
-    )
-    parts.extend(
-        f"<p>{part}</p>" if not part.startswith("<hr") else part for part in _shared_parts(f, esc, rule="<hr>")
-    )
-    return parts
-
-
-def _shared_parts(f: dict[str, Any], text: Callable[[str], str], rule: str = "---") -> list[str]:
-    parts = [f"<small>{esc(f['detail'])}</small>"] if f["detail"] else []
-    if f["description"]:
-        parts.extend((rule, text(" ".join(f["description"].split()))))
-    if f["badges"]:
-        parts.append(" ".join(f'<span class="numeco-card__badge">{esc(b)}</span>' for b in f["badges"]))
-    return parts
 
 
 def md_text(text: str) -> str:

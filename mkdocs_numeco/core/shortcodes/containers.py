@@ -8,9 +8,12 @@ wrote between the fences is kept as is, and containers nest.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .. import urls
-from .html import esc
+from .. import render, urls
+
+if TYPE_CHECKING:
+    from ..render import Renderer
 
 # Container name -> Material admonition type. `error` is Material's `danger`
 # (its CSS knows `error` only as an alias); `accordion` is a collapsible block.
@@ -68,21 +71,24 @@ def pair(fences: list[Fence]) -> tuple[dict[int, int], list[int]]:
     return pairs, sorted(unmatched + stack)
 
 
-def render_open(name: str, argument: str, default_summary: str) -> str:
-    """The HTML that opens container `name`; `argument` is the rest of its `:::` line."""
-    kind = ADMONITIONS[name]
+def render_open(name: str, argument: str, default_summary: str, *, renderer: Renderer | None = None) -> str:
+    """The HTML that opens container `name` (`container_open.html`); `argument` is the rest of its `:::` line."""
     refused = refusal(name, argument) is not None
     argument = " ".join(argument.split())
-    if name in COLLAPSIBLE:
-        return f'<details class="{kind}" markdown="1">\n<summary>{esc(argument or default_summary)}</summary>\n'
-    head = f'<div class="admonition {kind}" markdown="1">\n'
-    if name == "quote":
+    quote = name == "quote"
+    html = (renderer or render.packaged()).markup(
+        "container_open.html",
+        name=name,
+        kind=ADMONITIONS[name],
+        collapsible=name in COLLAPSIBLE,
+        summary=argument or default_summary,
         # DSFR quotes take the speaker's picture as argument; it is decorative, the text says who speaks.
         # A Markdown image, so that MkDocs resolves a relative path as it does for any other image.
         # A picture the URL policy refuses is left out (`refusal` says why); the quote stays.
-        shown = argument and not refused
-        return head + (f"\n![](<{esc(argument)}>){{ .numeco-quote__image }}\n" if shown else "")
-    return head + (f'<p class="admonition-title">{esc(argument)}</p>\n' if argument else "")
+        picture=argument if quote and not refused else "",
+        title="" if quote else argument,
+    )
+    return html + "\n"
 
 
 def refusal(name: str, argument: str) -> str | None:
@@ -93,5 +99,6 @@ def refusal(name: str, argument: str) -> str | None:
     return urls.refusal(urls.classify(picture), urls.IMAGE, "quote picture", "the quote is kept without its picture")
 
 
-def render_close(name: str) -> str:
-    return "</details>" if name in COLLAPSIBLE else "</div>"
+def render_close(name: str, *, renderer: Renderer | None = None) -> str:
+    """The HTML that closes container `name` (`container_close.html`)."""
+    return (renderer or render.packaged()).markup("container_close.html", name=name, collapsible=name in COLLAPSIBLE)

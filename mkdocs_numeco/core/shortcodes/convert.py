@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import render
 from . import containers
 from .handlers import END_TRANSCRIPT, SHORTCODES, TRANSCRIPT, handler_for
 from .handlers.base import CONVERTED, KEPT, UNLISTED, Outcome, kept
@@ -25,7 +26,9 @@ from .html import literal_braces
 from .scanner import Token, scan
 from .video import Video
 
-_CONTAINER_START = re.compile(r"[ ]{0,3}:(?=::)")
+# What text that followed a tag on its line would mean once it starts a line of its own:
+# a fence, a container, a list item, a heading, a quote, a table row, a rule, code.
+_LINE_START = re.compile(r"[ \t]*(?:(?P<mark>[`~:\-+*#>|=_])|\d{1,9}(?P<number>[.)]))")
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ class Context:
     keep_templates: bool = False
     # Raw <iframe> players of known providers become the click-to-load facade.
     upgrade_iframes: bool = True
+    # Where the markup comes from: the packaged templates, or a theme's overrides first.
+    renderer: render.Renderer = field(default_factory=lambda: render.packaged())
 
 
 @dataclass(frozen=True)
@@ -265,12 +270,18 @@ class Converter:
     def _after_block(parts: list[str], gap: str) -> str:
         """Text that followed a tag on its line, now starting a line of its own after our HTML block.
 
-        A `:::` there was plain text for Eleventy, as it was for us; at the start
-        of a line it would read as a container the next time. A character
-        reference keeps it plain text.
+        It was inline text for Eleventy, as it was for us; at the start of a line a
+        `:::`, a fence, `- `, `#`, `>`, `|` or an indent would become a container, code,
+        a list, a heading… the next time. An indent that makes code goes and its first mark
+        becomes a character reference: it reads the same and stays plain text.
         """
-        if parts and parts[-1].endswith("\n") and not parts[-1].isspace():
-            m = _CONTAINER_START.match(gap)
-            if m:
-                return gap[: m.end() - 1] + "&#58;" + gap[m.end() :]
-        return gap
+        if not (parts and parts[-1].endswith("\n") and not parts[-1].isspace()):
+            return gap
+        indent = len(gap) - len(gap.lstrip(" \t"))
+        if indent >= 4 or "\t" in gap[:indent]:  # an indent that would make it code
+            gap = gap[indent:]
+        m = _LINE_START.match(gap)
+        if m is None:
+            return gap
+        group = "mark" if m.group("mark") is not None else "number"
+        return gap[: m.start(group)] + f"&#{ord(gap[m.start(group)])};" + gap[m.end(group) :]

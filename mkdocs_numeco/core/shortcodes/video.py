@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .html import esc, text_in_markdown
+from markupsafe import Markup
+
+from .. import render
+from .html import text_in_markdown
+
+if TYPE_CHECKING:
+    from ..render import Renderer
 
 
 @dataclass(frozen=True)
@@ -84,49 +91,44 @@ class Video:
         return self.watch or self.provider.watch_url.format(id=self.video_id)
 
 
-def render_facade(video: Video, labels: dict[str, str], poster: str | None, poster_alt: str) -> str:
-    """Click-to-load markup: no request to the provider until the reader asks."""
-    label = esc(video.provider.label)
+def render_facade(
+    video: Video, labels: dict[str, str], poster: str | None, poster_alt: str, *, renderer: Renderer | None = None
+) -> str:
+    """Click-to-load markup (`facade.html`): no request to the provider until the reader asks."""
     audio = "_audio" if video.provider.kind == "audio" else ""
-    style = f' style="{esc(video.style)}"' if video.style else ""
-    poster_html = (
-        f'<img class="numeco-video__poster" src="{esc(poster)}" alt="{esc(poster_alt)}">'
-        if poster
-        else '<span class="numeco-video__poster numeco-video__poster--blank"></span>'
-    )
-    return (
-        f'<div class="numeco-video" id="{video.dom_id}" data-provider="{video.provider.name}"'
-        f' data-video-id="{esc(video.video_id)}" data-embed-url="{esc(video.embed_url)}"'
-        f' data-title="{esc(labels["player_title" + audio].format(title=video.title))}"{style}>\n'
-        f"{poster_html}\n"
-        f'<button type="button" class="numeco-video__play">'
-        f'<span class="numeco-video__icon" aria-hidden="true"></span>'
-        f'<span class="numeco-video__label">{esc(labels["play" + audio].format(title=video.title))}</span>'
-        f'<span class="numeco-video__provider">{label}</span></button>\n'
-        f'<noscript><a class="numeco-video__fallback" href="{esc(video.watch_url)}">'
-        f"{esc(labels['watch_on' + audio].format(title=video.title, provider=video.provider.label))}</a></noscript>\n"
-        f"</div>"
+    return (renderer or render.packaged()).markup(
+        "facade.html",
+        video=video,
+        labels=labels,
+        poster=poster,
+        poster_alt=poster_alt,
+        player_title=labels["player_title" + audio].format(title=video.title),
+        play=labels["play" + audio].format(title=video.title),
+        watch_on=labels["watch_on" + audio].format(title=video.title, provider=video.provider.label),
     )
 
 
-def render_iframe(video: Video, labels: dict[str, str]) -> str:
-    """The provider's player, loaded lazily by the browser."""
-    return (
-        f'<div class="numeco-video numeco-video--loaded" id="{video.dom_id}" data-provider="{video.provider.name}"'
-        f' data-video-id="{esc(video.video_id)}">\n'
-        f'<iframe src="{esc(video.embed_url)}" title="{esc(labels["player_title"].format(title=video.title))}"'
-        f' allow="{ALLOW}" allowfullscreen loading="lazy"></iframe>\n'
-        f"</div>"
+def render_iframe(video: Video, labels: dict[str, str], *, renderer: Renderer | None = None) -> str:
+    """The provider's player (`player.html`), loaded lazily by the browser."""
+    return (renderer or render.packaged()).markup(
+        "player.html",
+        video=video,
+        labels=labels,
+        player_title=labels["player_title"].format(title=video.title),
+        allow=ALLOW,
     )
 
 
-def render_transcript_link(target_id: str, labels: dict[str, str]) -> str:
-    """The link that sits right after the player (RGAA criterion 4.1)."""
-    return f'<p class="numeco-video__transcript-link"><a href="#{target_id}">{esc(labels["read_transcript"])}</a></p>'
+def render_transcript_link(target_id: str, labels: dict[str, str], *, renderer: Renderer | None = None) -> str:
+    """The link that sits right after the player (RGAA criterion 4.1), from `transcript_link.html`."""
+    return (renderer or render.packaged()).markup("transcript_link.html", target_id=target_id, labels=labels)
 
 
-def render_link(video: Video, labels: dict[str, str]) -> str:
-    """A link to the video on the provider's site, on one line: what goes where a player can't (a list, a table)."""
+def render_link(video: Video, labels: dict[str, str], *, renderer: Renderer | None = None) -> str:
+    """A link to the video on the provider's site, on one line (`video_link.html`): what goes where a player
+    can't (a list, a table)."""
     audio = "_audio" if video.provider.kind == "audio" else ""
     text = labels["watch_on" + audio].format(title=video.title, provider=video.provider.label)
-    return f'<a class="numeco-video-link" href="{esc(video.watch_url)}">{text_in_markdown(text)}</a>'
+    return (renderer or render.packaged()).markup(
+        "video_link.html", video=video, labels=labels, watch_on=Markup(text_in_markdown(text))
+    )

@@ -23,8 +23,8 @@ def cards(page: Converter, index: int, token: Token) -> Outcome:
         return Outcome(comment(token.raw), status, name)
     if token.kind == "component" and token.html_block:
         # no blank lines: they could end the author's HTML block
-        return Outcome(dsfr.render_grid(found, html=True), status, name)
-    return Outcome(block(dsfr.render_grid(found)), status, name)
+        return Outcome(dsfr.render_grid(found, html=True, renderer=page.ctx.renderer), status, name)
+    return Outcome(block(dsfr.render_grid(found, renderer=page.ctx.renderer)), status, name)
 
 
 def _card(page: Converter, token: Token, offset: int, call: str) -> Any:

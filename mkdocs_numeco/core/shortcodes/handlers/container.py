@@ -39,7 +39,7 @@ def container(page: Converter, index: int, token: Token) -> Outcome:
     why = containers.refusal(fence.name, fence.argument)
     if why is not None:
         page.problem(token, why)
-    html = containers.render_open(fence.name, fence.argument, page.labels["accordion"])
+    html = containers.render_open(fence.name, fence.argument, page.labels["accordion"], renderer=page.ctx.renderer)
     return Outcome(f"\n\n{html}\n", CONVERTED, name)
 
 
@@ -48,4 +48,4 @@ def _closing(page: Converter, index: int, token: Token) -> Outcome:
     opener = page.fences[page.fence_openers[index]]
     if opener.name not in containers.ADMONITIONS:
         return Outcome(comment(token.raw), UNLISTED)
-    return Outcome(block(containers.render_close(opener.name)), UNLISTED)
+    return Outcome(block(containers.render_close(opener.name, renderer=page.ctx.renderer)), UNLISTED)

@@ -69,4 +69,4 @@ def _video_link(page: Converter, token: Token, where: str, outside: str) -> Outc
         f" shown as a link to the video on {provider.label}; to show the player, put the shortcode on a line of"
         f" its own outside {outside}",
     )
-    return Outcome(render_link(found, page.labels), CONVERTED)
+    return Outcome(render_link(found, page.labels, renderer=page.ctx.renderer), CONVERTED)

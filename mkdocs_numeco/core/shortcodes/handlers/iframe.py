@@ -40,9 +40,9 @@ def _upgraded(page: Converter, token: Token) -> str | None:
     if video is None:
         return None
     page.result.videos.append(video)
-    html = render_facade(video, page.labels, page.ctx.poster, page.ctx.poster_alt)
+    html = render_facade(video, page.labels, page.ctx.poster, page.ctx.poster_alt, renderer=page.ctx.renderer)
     transcript_id = page.transcript_link()
     if transcript_id:
-        html += "\n" + render_transcript_link(transcript_id, page.labels)
+        html += "\n" + render_transcript_link(transcript_id, page.labels, renderer=page.ctx.renderer)
     page.videos_seen += 1
     return block(html)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..scanner import Token
-from ..transcript import CLOSE, render_open
+from ..transcript import render_close, render_open
 from .base import CONVERTED, Outcome, argument, block, left_out
 
 if TYPE_CHECKING:
@@ -34,13 +34,14 @@ def opening(page: Converter, index: int, token: Token) -> Outcome:
         page.labels,
         kind=page.ctx.transcript_kind,
         is_open=page.ctx.transcript_open,
+        renderer=page.ctx.renderer,
     )
     return Outcome(block(html), CONVERTED)
 
 
 def closing(page: Converter, index: int, token: Token) -> Outcome:
     if index in page.closing:
-        return Outcome(block(CLOSE), CONVERTED)
+        return Outcome(block(render_close(renderer=page.ctx.renderer)), CONVERTED)
     page.problem(
         token,
         "{% endtranscription %} has no matching {% transcription %} before it: remove it or add the opening tag",

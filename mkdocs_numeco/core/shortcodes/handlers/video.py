@@ -21,12 +21,12 @@ def video(page: Converter, index: int, token: Token) -> Outcome:
     found = Video(provider, found_id, title, page.next_video_id(), token.line)
     page.result.videos.append(found)
     if page.ctx.embed == "iframe":
-        html = render_iframe(found, page.labels)
+        html = render_iframe(found, page.labels, renderer=page.ctx.renderer)
     else:
-        html = render_facade(found, page.labels, page.ctx.poster, page.ctx.poster_alt)
+        html = render_facade(found, page.labels, page.ctx.poster, page.ctx.poster_alt, renderer=page.ctx.renderer)
     transcript_id = page.transcript_link()
     if transcript_id:
-        html += "\n" + render_transcript_link(transcript_id, page.labels)
+        html += "\n" + render_transcript_link(transcript_id, page.labels, renderer=page.ctx.renderer)
     page.videos_seen += 1
     return Outcome(block(html), CONVERTED)
 

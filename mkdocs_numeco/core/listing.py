@@ -1,0 +1,305 @@
+"""Which generated pages a site has (listing, tag index and pages, series index and pages), and their HTML.
+
+Pure: no MkDocs, no I/O. The MkDocs adapter (`adapter/pages.py`) makes these
+pages MkDocs pages; `generate.py` writes them as Markdown files for engines
+without plugins. Both give the renderer a `url_of(src_uri)`: the URL of a
+docs file as seen from the page being rendered, or None when there is none.
+
+`options` is read by attribute, as the plugin's options are:
+`listing.{enabled,dir,per_page}`, `tags.{enabled,dir,per_page}`,
+`series.{enabled,dir}`, `feeds.{site,series,tags,limit}`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+from urllib.parse import quote
+
+from . import feeds
+from .confine import PLUGIN, Claims, confine, shown
+from .posts import Post, is_external
+from .render import Renderer
+from .series import Series
+from .slugs import SlugMap
+from .tags import SHOWN_TAGS, Tag, newest_first, paginate
+
+
+@dataclass
+class Generated:
+    """One page to generate: which template, with which data."""
+
+    template: str
+    title: str
+    data: dict[str, Any] = field(default_factory=dict)
+    in_nav: bool = False
+    what: str = ""  # for messages: "the page of tag 'Vidéo'"
+    option: str = ""  # the option that moves it: "tags.dir"
+
+
+# Where a post's tag or series is written in its front matter ("posts/a.md:5"), for messages.
+Where = Callable[[Post, str], str]
+# The URL of a docs file (`src_uri`) relative to the page being rendered; None when there is no such file.
+UrlOf = Callable[[str], str | None]
+_FEED_HINTS = {
+    "site": "set feeds.site: false, or move your file",
+    "series": "set feeds.series: false, or move your file",
+    "tag": "set feeds.tags: false, or move your file",
+}
+
+
+class Listing:
+    """Plans and renders the generated pages of one build; warnings are collected in `warnings`."""
+
+    def __init__(self, options: Any, renderer: Renderer) -> None:
+        self.options = options
+        self.renderer = renderer
+        self.labels = renderer.labels
+        self.planned: dict[str, Generated] = {}
+        self.tag_slugs = SlugMap()  # tag name -> slug, the build's one answer (`plan`)
+        self.tag_uris: dict[str, str] = {}  # slug -> src_uri of the tag's first page
+        self.series_uris: dict[str, str] = {}
+        self.series_of: dict[str, Series] = {}  # post src_uri -> series
+        self.warnings: list[str] = []
+
+    # -- planning ---------------------------------------------------------------
+
+    def plan(
+        self, posts: list[Post], tags: list[Tag], series: list[Series], where: Where, tag_slugs: SlugMap
+    ) -> list[str]:
+        """Decide every generated page; returns the warnings of this planning."""
+        start = len(self.warnings)
+        self.tag_slugs = tag_slugs
+        options = self.options
+        if options.listing.enabled:
+            self._plan_listing(posts)
+        if options.tags.enabled:
+            self._plan_tags(tags, where)
+        series_dir = self._folder(options.series.dir, "series.dir") if options.series.enabled else None
+        if series_dir is not None:
+            self.planned[index_of(series_dir)] = Generated(
+                "series_index.html",
+                self.labels["series_title"],
+                {"series": series},
+                True,
+                "the series index",
+                "series.dir",
+            )
+            for one in series:
+                self._series_page(series_dir, one, where)
+        return self.warnings[start:]
+
+    def _plan_listing(self, posts: list[Post]) -> None:
+        listing = self._folder(self.options.listing.dir, "listing.dir")
+        if listing is not None:
+            first = Generated(
+                "listing.html", self.labels["listing_title"], in_nav=True, what="the listing of all posts"
+            )
+            self._paginated(first, listing, newest_first(posts), self.options.listing.per_page, "listing.dir")
+
+    def _plan_tags(self, tags: list[Tag], where: Where) -> None:
+        t = self.labels
+        tags_dir = self._folder(self.options.tags.dir, "tags.dir")
+        if tags_dir is None:
+            return
+        self.planned[index_of(tags_dir)] = Generated(
+            "tags_index.html", t["tags_title"], {"tags": tags}, True, "the tags index", "tags.dir"
+        )
+        for tag in tags:
+            folder = self._named(tags_dir, tag.slug, f"tag {shown(tag.name)}", where(tag.posts[0], "tags"))
+            if folder is not None:
+                self.tag_uris[tag.slug] = index_of(folder)
+                page = Generated(
+                    "listing.html", t["tag_title"].format(tag=tag.name), what=f"the page of tag {shown(tag.name)}"
+                )
+                self._paginated(page, folder, tag.posts, self.options.tags.per_page, "tags.dir")
+
+    def _series_page(self, series_dir: str, one: Series, where: Where) -> None:
+        folder = self._named(series_dir, one.slug, f"series {shown(one.name)}", where(one.posts[0], "series"))
+        if folder is None:
+            return
+        uri = index_of(folder)
+        self.series_uris[one.slug] = uri
+        title = self.labels["series_of"].format(series=one.name)
+        what = f"the page of series {shown(one.name)}"
+        self.planned[uri] = Generated("series_page.html", title, {"series": one}, what=what, option="series.dir")
+        for post in one.posts:
+            self.series_of[post.src_uri] = one
+
+    def _folder(self, value: str, option: str) -> str | None:
+        """A folder of the options, confined to the site; None (and a warning) when refused."""
+        confined = confine(value)
+        if confined.path is None:
+            self.warnings.append(
+                f"{option} {shown(value)} is refused ({confined.refusal}): write a folder inside the site;"
+                " its pages are not generated"
+            )
+            return None
+        if confined.note:
+            self.warnings.append(f"{option} {shown(value)}: {confined.note}")
+        return confined.path.rstrip("/")
+
+    def _named(self, root: str, slug: str, subject: str, where: str) -> str | None:
+        """The folder of a tag or series, its name shortened (with a warning) when too long for a file name."""
+        confined = confine(f"{root}/{slug}")
+        if confined.path is None:
+            self.warnings.append(f"{where}: {subject} is refused ({confined.refusal}): its pages are not generated")
+            return None
+        if confined.note:
+            self.warnings.append(f"{where}: {subject}: {confined.note}")
+        return confined.path
+
+    def _paginated(self, first: Generated, folder: str, posts: list[Post], per_page: int, option: str) -> None:
+        chunks = paginate(posts, per_page)
+        uris = [index_of(folder if n == 1 else f"{folder}/page/{n}") for n in range(1, len(chunks) + 1)]
+        for n, (uri, chunk) in enumerate(zip(uris, chunks), start=1):
+            title = first.title
+            page_title = title if n == 1 else f"{title} ({self.labels['page_of'].format(n=n, total=len(chunks))})"
+            data = {"posts": chunk, "number": n, "uris": uris, "heading": title}
+            what = first.what if n == 1 else f"{first.what}, page {n}"
+            self.planned[uri] = Generated("listing.html", page_title, data, first.in_nav and n == 1, what, option)
+
+    def plan_feeds(
+        self, posts: list[Post], tags: list[Tag], series: list[Series], claims: Claims
+    ) -> tuple[feeds.FeedPlan, list[str]]:
+        """The feeds to write, at confined paths, except where someone else's file is (it wins); and warnings."""
+        options = self.options
+        plan = feeds.plan_feeds(
+            posts,
+            tags,
+            series,
+            site=options.feeds.site,
+            with_series=options.feeds.series and options.series.enabled,
+            with_tags=options.feeds.tags and options.tags.enabled,
+            series_dir=options.series.dir,
+            tags_dir=options.tags.dir,
+            limit=options.feeds.limit,
+        )
+        warnings: list[str] = []
+        kept = [one for one in (claim_feed(feed, claims, warnings.append) for feed in plan.feeds) if one is not None]
+        return feeds.FeedPlan(kept, plan.topics), warnings
+
+    # -- rendering ----------------------------------------------------------------
+
+    def render_page(self, src_uri: str, url_of: UrlOf) -> str | None:
+        """HTML of a generated page, or None when `src_uri` isn't one of ours."""
+        planned = self.planned.get(src_uri)
+        if planned is None:
+            return None
+        return self.renderer.render(planned.template, title=planned.title, link=Linker(self, url_of), **planned.data)
+
+    def render_post_parts(self, post: Post, url_of: UrlOf) -> tuple[str, str]:
+        """The series box and the tag list of one post."""
+        link = Linker(self, url_of)
+        series = self.series_of.get(post.src_uri)
+        box = self.renderer.render("series_box.html", series=series, post=post, link=link) if series else ""
+        tags = self.renderer.render("post_tags.html", tags=[link.tag(name) for name in post.tags])
+        return box, tags
+
+
+class Linker:
+    """Turns posts, tags and series into URLs relative to the page being rendered (`url_of`)."""
+
+    def __init__(self, listing: Listing, url_of: UrlOf) -> None:
+        self.listing = listing
+        self.url_of = url_of
+
+    def uri(self, src_uri: str | None) -> str | None:
+        return self.url_of(src_uri) if src_uri else None
+
+    def post(self, post: Post) -> str | None:
+        return self.uri(post.src_uri)
+
+    def tag(self, name: str) -> dict[str, str | None]:
+        slug = self.listing.tag_slugs.get(name)
+        return {"name": name, "url": self.uri(self.listing.tag_uris.get(slug)) if slug is not None else None}
+
+    def card_tags(self, post: Post) -> tuple[list[dict[str, str | None]], int]:
+        """The first `SHOWN_TAGS` tags of a post's card, and how many more its own page lists."""
+        first = post.tags[:SHOWN_TAGS]
+        return [self.tag(name) for name in first], len(post.tags) - len(first)
+
+    def series(self, series: Series) -> str | None:
+        return self.uri(self.listing.series_uris.get(series.slug))
+
+    def series_of(self, post: Post) -> Series | None:
+        return self.listing.series_of.get(post.src_uri)
+
+    def image(self, post: Post) -> str | None:
+        """Thumbnail URL; never an external one (no third-party request)."""
+        return local_image(self.url_of, post.image)
+
+
+def local_image(url_of: UrlOf, docs_path: str | None) -> str | None:
+    """URL of an image of the docs as `url_of` sees it; None for external or missing images.
+
+    Never an http(s) image (no third-party request from our pages), never a
+    URL the policy refuses, and never a relative URL a browser would read as
+    a scheme (a file named `javascript:x.png`).
+    """
+    if not docs_path or is_external(docs_path):
+        return None
+    url = url_of(docs_path)
+    return url if url is not None and not is_external(url) else None
+
+
+def claim_feed(feed: feeds.Feed, claims: Claims, warn: Callable[[str], None]) -> feeds.Feed | None:
+    """`feed` at its confined paths, claimed; None (with a warning) when its Atom file can't be written."""
+    what = "the site's Atom feed" if feed.kind == "site" else f"the Atom feed of {feed.kind} {shown(feed.name)}"
+    path = confine(feed.path).path
+    if path is None:  # under a folder option that is refused, as its pages already said
+        return None
+    prefix = confine(feed.page_prefix).path if feed.page_prefix else None
+    json_path = confine(feed.json_path).path if feed.json_path else None
+    clash = claims.clash(path)
+    if clash is not None:
+        both = "the site's Atom and JSON feeds are" if json_path else f"{what} is"
+        warn(f"{both} not written ({clash}, which wins): {_FEED_HINTS[feed.kind]}")
+        return None
+    claims.claim(path, what, me=PLUGIN)
+    json_clash = claims.clash(json_path) if json_path else None
+    if json_clash is not None:
+        warn(f"the site's JSON feed is not written ({json_clash}, which wins): {_FEED_HINTS[feed.kind]}")
+        json_path = None
+    if json_path:
+        claims.claim(json_path, "the site's JSON feed", me=PLUGIN)
+    return replace(feed, path=path, page_prefix=prefix, json_path=json_path)
+
+
+def index_of(folder: str) -> str:
+    """The page of a folder: `tags/video` gives `tags/video/index.md`."""
+    return posixpath.join(folder, "index.md") if folder else "index.md"
+
+
+# -- URLs as MkDocs and Zensical give them ----------------------------------------
+
+
+def destination(src_uri: str, use_directory_urls: bool) -> tuple[str, str]:
+    """`(dest_uri, url)` of a docs file, as MkDocs (and Zensical) derive them from its path.
+
+    `a/b.md` is written at `a/b/index.html` and served at `a/b/` (`a/b.html` without
+    directory URLs); `a/index.md` and `a/README.md` are the folder's page; any other
+    file is copied as it is.
+    """
+    folder, name = posixpath.split(src_uri)
+    stem, extension = posixpath.splitext(name)
+    if extension.lower() not in (".md", ".markdown"):
+        return src_uri, quote(src_uri)
+    if stem in ("index", "README"):
+        dest = posixpath.join(folder, "index.html")
+    elif use_directory_urls:
+        dest = posixpath.join(folder, stem, "index.html")
+    else:
+        dest = posixpath.join(folder, f"{stem}.html")
+    parent, file = posixpath.split(dest)
+    url = (parent or ".") + "/" if use_directory_urls and file == "index.html" else dest
+    return dest, quote(url)
+
+
+def relative_url(url: str, page_url: str) -> str:
+    """`url` (from the site root) as a link written in the page served at `page_url`."""
+    base = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
+    target = posixpath.relpath("/" + url.removeprefix("./"), "/" + base.removeprefix("./").rstrip("/"))
+    return target + "/" if url.endswith("/") and target != "." else ("./" if target == "." else target)
