@@ -138,6 +138,7 @@ def test_never_raises_and_reports_real_lines(text: str, ctx: Context) -> None:
     '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>:::', Context(labels=LABELS)
 )  # now a line start
 @example("{{ component({{}}", Context(labels=LABELS))  # a `}}` left in a comment closed the author's `{{`
+@example("{% x {% y %}", Context(labels=LABELS))  # a leftover `{%` meets the `%}` of our comment
 def test_converting_its_own_output_changes_nothing(text: str, ctx: Context) -> None:
     once = convert(text, ctx).markdown
     assert convert(once, ctx).markdown == once

@@ -208,6 +208,15 @@ def _report(config: MkDocsConfig | None, messages: list[str], error: str | None)
         return Report([], 0, messages, error)
     paths = {file.src_path: file.src_uri for file in site.files}
     reports = {uri: FileReport(uri, list(record.constructs)) for uri, record in site.pages.items()}
+    site_warnings = _sort_warnings(messages, paths, reports)
+    files = [reports[uri] for uri in sorted(reports) if reports[uri].constructs or reports[uri].problems]
+    for f in files:
+        f.problems.sort(key=lambda p: p.line or 0)
+    return Report(files, len(site.pages), site_warnings, error)
+
+
+def _sort_warnings(messages: list[str], paths: dict[str, str], reports: dict[str, FileReport]) -> list[str]:
+    """Give each warning about a page to that page's report; return the warnings about the whole site."""
     site_warnings = []
     for message in messages:
         found = _about_page(message, paths)
@@ -216,10 +225,7 @@ def _report(config: MkDocsConfig | None, messages: list[str], error: str | None)
         else:
             uri, finding = found
             reports.setdefault(uri, FileReport(uri)).problems.append(finding)
-    files = [reports[uri] for uri in sorted(reports) if reports[uri].constructs or reports[uri].problems]
-    for f in files:
-        f.problems.sort(key=lambda p: p.line or 0)
-    return Report(files, len(site.pages), site_warnings, error)
+    return site_warnings
 
 
 def _about_page(message: str, paths: dict[str, str]) -> tuple[str, Finding] | None:
@@ -254,16 +260,22 @@ def format_text(report: Report, config_name: str | None = None) -> str:
     if report.warnings:
         lines.append("(site)")
         lines.extend(f"         warning: {message}" for message in report.warnings)
+    lines.extend(_totals(report))
+    return "\n".join(lines)
+
+
+def _totals(report: Report) -> list[str]:
+    """The closing lines of the text report: the counts, then what they mean."""
     counts = report.counts
     totals = ", ".join(f"{counts[s]} {s}" for s in STATUSES)
-    lines.append(f"{report.scanned} files checked: {totals}, {report.warning_count} warnings")
+    lines = [f"{report.scanned} files checked: {totals}, {report.warning_count} warnings"]
     if counts["unsupported"]:
         lines.append("Some constructs would be left out of the site: see 'unsupported' above.")
     if report.warning_count:
         lines.append("The build warns: `mkdocs build --strict` would fail; fix what each warning says.")
     if report.error is not None:
         lines.append(f"The build stops: {report.error}")
-    return "\n".join(lines)
+    return lines
 
 
 def format_json(report: Report) -> str:

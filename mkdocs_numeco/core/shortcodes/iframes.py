@@ -85,10 +85,14 @@ def identify(src: str) -> Player | None:
     for hosts, read in _BY_HOST:
         if urls.host_in(url, hosts=hosts):
             return read(secure, segments, query)
+    return _peertube(secure, segments)
+
+
+def _peertube(parts: SplitResult, segments: list[str]) -> Player | None:
+    """Any PeerTube instance: its embed path is the same everywhere."""
     if len(segments) == 3 and segments[:2] == ["videos", "embed"] and PEERTUBE.valid(segments[2]):
-        # Any PeerTube instance: its embed path is the same everywhere.
-        watch = f"https://{secure.netloc}/videos/watch/{segments[2]}"
-        return Player(PEERTUBE, segments[2], urlunsplit(secure), watch)
+        watch = f"https://{parts.netloc}/videos/watch/{segments[2]}"
+        return Player(PEERTUBE, segments[2], urlunsplit(parts), watch)
     return None
 
 
