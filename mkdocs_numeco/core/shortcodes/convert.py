@@ -111,6 +111,8 @@ class Converter:
         self.open_ids: dict[int, str] = {}
         self.closing: set[int] = set()
         self.videos_seen = 0
+        # players named so far, by title: a second one with the same title gets ", vidéo 2"
+        self.titles: dict[str, int] = {}
         # `:::` lines by token index, their pairs (both ways) and those that pair with nothing
         self.fences: dict[int, containers.Fence] = {}
         self.fence_pairs: dict[int, int] = {}
@@ -138,6 +140,12 @@ class Converter:
 
     def problem_at(self, line: int, message: str) -> None:
         self.result.problems.append(Problem(line, message))
+
+    def distinct_title(self, title: str) -> str:
+        """`title`, or `title, vidéo n` when the page already has a player of that title (distinct names)."""
+        seen = self.titles.get(title, 0) + 1
+        self.titles[title] = seen
+        return title if seen == 1 else self.labels["nth_video"].format(title=title, n=seen)
 
     def next_video_id(self) -> str:
         """The DOM id of the next player on the page."""

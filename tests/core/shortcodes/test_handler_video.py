@@ -36,3 +36,21 @@ def test_each_player_links_to_the_transcript_of_its_rank() -> None:
     text = '{% youtube "dQw4w9WgXcQ" %}\n\n{% transcription %}\nA\n{% endtranscription %}'
     links = soup(run(text).markdown).select('a[href^="#numeco-transcript"]')
     assert [a["href"] for a in links] == ["#numeco-transcript-1"]
+
+
+def test_players_of_one_title_get_distinct_accessible_names() -> None:
+    """Two buttons named alike can't be told apart by a screen reader: the second one is numbered."""
+    text = (
+        '{% youtube "dQw4w9WgXcQ" "Talk" %}\n\n{% vimeo "76979871" "Talk" %}\n\n'
+        '{% dailymotion "x9h51js" "Other" %}\n\n'
+        '<iframe src="https://www.youtube.com/embed/aaaaaaaaaaa" title="Talk"></iframe>\n'
+    )
+    page = soup(run(text).markdown)
+    labels = [button.get_text() for button in page.select("button.numeco-video__play .numeco-video__label")]
+    assert labels == [
+        "Play the video: Talk",
+        "Play the video: Talk, video 2",
+        "Play the video: Other",
+        "Play the video: Talk, video 3",
+    ]
+    assert len(set(labels)) == len(labels)

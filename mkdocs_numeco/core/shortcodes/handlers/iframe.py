@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .. import iframes
@@ -39,6 +40,7 @@ def _upgraded(page: Converter, token: Token) -> str | None:
     video = iframes.upgrade(token.raw, fallback, page.next_video_id(), token.line)
     if video is None:
         return None
+    video = replace(video, title=page.distinct_title(video.title))
     page.result.videos.append(video)
     html = render_facade(video, page.labels, page.ctx.poster, page.ctx.poster_alt, renderer=page.ctx.renderer)
     transcript_id = page.transcript_link()

@@ -18,6 +18,7 @@ def video(page: Converter, index: int, token: Token) -> Outcome:
     if found_id is None:
         return left_out(token)
     title = token.args[1] if len(token.args) > 1 and token.args[1].strip() else default_title(page, provider)
+    title = page.distinct_title(title)
     found = Video(provider, found_id, title, page.next_video_id(), token.line)
     page.result.videos.append(found)
     if page.ctx.embed == "iframe":
