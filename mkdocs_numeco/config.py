@@ -182,6 +182,11 @@ class NumecoConfig(base.Config):
     posts_in_nav = c.Type(bool, default=False)
     """Keep posts in the automatic sidebar navigation (they are left out by default)."""
 
+    search_generated = c.Type(bool, default=False)
+    """Index the generated listing, tag and series pages in Material's search. They only repeat the
+    posts' titles, so by default they carry `search: {exclude: true}` and every reader downloads a
+    smaller index."""
+
     permalink = c.Optional(Pattern(PERMALINK_FIELDS, ("slug",)))
     """URL pattern for posts, to keep the addresses of an Eleventy site. `{slug}` is Eleventy's
     `fileSlug` (file name without extension nor leading date); `{year}`, `{month}`, `{day}` come

@@ -34,6 +34,7 @@ class SitePages:
 
     def __init__(self, options: NumecoConfig, renderer: Renderer) -> None:
         self.listing = Listing(options, renderer)
+        self.search_generated = options.search_generated
         self.files: Files | None = None
 
     @property
@@ -54,13 +55,20 @@ class SitePages:
         for message in self.listing.plan(posts, tags, series, where, tag_slugs):
             log.warning(message)
 
+    def _meta(self, title: str) -> dict[str, object]:
+        """Front matter of a generated page: its title, and out of the search index unless asked."""
+        meta: dict[str, object] = {"title": title}
+        if not self.search_generated:
+            meta["search"] = {"exclude": True}  # Material's search reads this page meta
+        return meta
+
     def add_files(self, files: Files, config: MkDocsConfig, claims: Claims) -> None:
         """Create one `File.generated` per planned page, except where someone else's file is: it wins."""
         self.files = files
         planned = self.listing.planned
         for uri, page in list(planned.items()):
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            content = f"---\n{yaml.safe_dump({'title': page.title}, allow_unicode=True)}---\n\n{PLACEHOLDER}\n"
+            content = f"---\n{yaml.safe_dump(self._meta(page.title), allow_unicode=True)}---\n\n{PLACEHOLDER}\n"
             file = File.generated(config, uri, content=content, inclusion=inclusion)
             clash = claims.clash(file.dest_uri)
             refusal = confine(file.dest_uri, config.site_dir).refusal
