@@ -39,7 +39,7 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
         if js not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(js)
         self.site = SiteBuild(self.config, config)
-        self.discovery = Discovery(self.config, config, self.site)
+        self.discovery = Discovery.for_site(self.config, config, self.site)
         return config
 
     @site_wide("read the posts and plan the generated pages")

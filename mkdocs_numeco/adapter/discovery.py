@@ -7,20 +7,22 @@ Made anew in `on_config`, like `SiteBuild`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..config import NumecoConfig
-from ..core import feeds, seo, urls
+from ..core import feeds, head, seo, urls
 from ..core.confine import PLUGIN, confine, shown
 from ..core.posts import Post, image_parts, image_refusal, resolve_path
 from ..core.problems import Problem, located
-from .site import SiteBuild
+from .site import PageRecord, SiteBuild
 
 log = get_plugin_logger(__name__)
 
@@ -29,12 +31,33 @@ POSTER_URI = "assets/numeco/poster.png"
 
 
 class Discovery:
-    """Everything that helps readers, feed readers and search engines find the posts."""
+    """Everything that helps readers, feed readers and search engines find the posts.
 
-    def __init__(self, options: NumecoConfig, config: MkDocsConfig, site: SiteBuild) -> None:
+    It gets what it needs, not the whole build: the page records, the language,
+    and callables for what `on_files` fills in later (docs path to site URL, the
+    feed plan, who claimed an output path, titles of generated pages).
+    """
+
+    def __init__(
+        self,
+        options: NumecoConfig,
+        config: MkDocsConfig,
+        *,
+        pages: Mapping[str, PageRecord],
+        language: str,
+        url_of: Callable[[str], str | None],
+        feed_plan: Callable[[], feeds.FeedPlan],
+        clash: Callable[[str], str | None],
+        generated_title: Callable[[str], str | None],
+    ) -> None:
         self.options = options
         self.config = config
-        self.site = site
+        self.pages = pages
+        self.language = language
+        self.url_of = url_of
+        self.feed_plan = feed_plan
+        self.clash = clash
+        self.generated_title = generated_title
         self.site_url = config.site_url or ""
         self.poster_used = False
         wanted = options.feeds.enabled or options.seo.open_graph or options.seo.structured_data
@@ -43,6 +66,25 @@ class Discovery:
                 "site_url is not set in mkdocs.yml: feeds, Open Graph tags and structured data need absolute"
                 " URLs, so they are left out. Add `site_url: https://…/` (the address the site is published at)."
             )
+
+    @classmethod
+    def for_site(cls, options: NumecoConfig, config: MkDocsConfig, site: SiteBuild) -> Discovery:
+        """Wire a `Discovery` to the parts of `site` it reads; late ones (files, plan, claims) are read when used."""
+
+        def generated_title(src_uri: str) -> str | None:
+            generated = site.generated.planned.get(src_uri)
+            return generated.title if generated is not None else None
+
+        return cls(
+            options,
+            config,
+            pages=site.pages,
+            language=site.language,
+            url_of=lambda docs_path: _url_of(site.files, docs_path),
+            feed_plan=lambda: site.feed_plan,
+            clash=lambda uri: site.claims.clash(uri, me=PLUGIN),
+            generated_title=generated_title,
+        )
 
     # -- on_page_markdown -------------------------------------------------------
 
@@ -53,7 +95,7 @@ class Discovery:
         own reader gives a `datetime.date`, which is what mkdocs-rss-plugin and
         Material's blog read, so a post's valid date goes back as one.
         """
-        record = self.site.pages.get(page.file.src_uri)
+        record = self.pages.get(page.file.src_uri)
         if record is not None and record.post is not None and record.post.date is not None and "date" in page.meta:
             page.meta["date"] = record.post.date
         self._expose_image(page)
@@ -85,7 +127,7 @@ class Discovery:
 
     def _page_image(self, page: Page, path: str) -> str | None:
         """The docs path or http(s) URL of a page's `image:`; None when the URL policy refuses it."""
-        record = self.site.pages.get(page.file.src_uri)
+        record = self.pages.get(page.file.src_uri)
         if record is not None and record.post is not None:
             return record.post.image
         why = image_refusal(path, "the page has no image until it is fixed")
@@ -101,100 +143,48 @@ class Discovery:
         """Add feed links, Open Graph meta and JSON-LD to the page's head."""
         if not self.site_url:
             return output
-        record = self.site.pages.get(page.file.src_uri)
+        record = self.pages.get(page.file.src_uri)
         post = record.post if record is not None else None
-        links = self._feed_links(page, post) if self.options.feeds.enabled else []
-        meta: list[tuple[str, str]] = []
-        json_ld: list[dict[str, Any]] = []
-        if post is not None:
-            videos = record.videos if record is not None else []
-            if self.options.seo.open_graph:
-                meta = self._post_meta(post, bool(videos))
-            if self.options.seo.structured_data:
-                json_ld = self._structured_data(post, videos, output)
-        elif self.options.seo.open_graph:
-            meta = self._page_meta(page)
-        if self._social_plugin_active:
-            meta = seo.without(meta, seo.SOCIAL_PLUGIN_TAGS)
-        return seo.inject_head(output, seo.head_html(links, meta, json_ld))
-
-    def _feed_links(self, page: Page, post: Post | None) -> list[seo.FeedLink]:
         links = []
-        for feed in self.plan.for_page(page.file.src_uri, post):
-            title = feed.title(self.channel)
-            links.append(seo.FeedLink(self._absolute(feed.path), feeds.ATOM, title))
-            if feed.json_path:
-                links.append(seo.FeedLink(self._absolute(feed.json_path), feeds.JSON_FEED, title))
-        return links
+        if self.options.feeds.enabled:
+            links = head.feed_links(self.feed_plan().for_page(page.file.src_uri, post), self.channel)
+        if record is not None and post is not None:
+            snippet = head.post_head(
+                post, record.videos, self._post_urls(post, record.videos), self.head_site, links, output
+            )
+        else:
+            snippet = head.page_head(
+                title=self._raw_meta(page, "title") or str(page.title or self.config.site_name),
+                description=self._raw_meta(page, "description") or self.config.site_description or "",
+                url=self._absolute(page.url),
+                site=self.head_site,
+                links=links,
+            )
+        return seo.inject_head(output, snippet)
 
-    def _post_meta(self, post: Post, has_video: bool) -> list[tuple[str, str]]:
-        picture = self._picture(post, has_video)
-        locale = seo.og_locale(self.site.language)
-        return seo.post_meta(
-            post,
-            url=self._absolute(post.url),
-            picture=picture,
-            has_video=has_video,
-            site_name=self.config.site_name,
-            locale=locale,
-        )
-
-    def _page_meta(self, page: Page) -> list[tuple[str, str]]:
-        title = self._raw_meta(page, "title") or str(page.title or self.config.site_name)
-        description = self._raw_meta(page, "description") or self.config.site_description or ""
-        locale = seo.og_locale(self.site.language)
-        return seo.page_meta(
-            title=title,
-            description=description,
-            url=self._absolute(page.url),
-            site_name=self.config.site_name,
-            locale=locale,
-        )
+    def _post_urls(self, post: Post, videos: list[Any]) -> head.PostUrls:
+        image = self._image_url(post.image) if post.image else None
+        poster = self._poster_url if head.needs_poster(image, videos, self.head_site) else None
+        return head.PostUrls(page=self._absolute(post.url), image=image, poster=poster)
 
     def _raw_meta(self, page: Page, key: str) -> str:
         """A front-matter value as the author wrote it: `page.meta` holds it made safe for
         themes that print it raw (`&lt;`), and `esc` would escape it a second time."""
-        record = self.site.pages.get(page.file.src_uri)
+        record = self.pages.get(page.file.src_uri)
         if record is not None:
             value = record.front.data.get(key)
             return str(value).strip() if isinstance(value, (str, int, float)) else ""
-        generated = self.site.generated.planned.get(page.file.src_uri)
-        return generated.title if generated is not None and key == "title" else ""
+        return (self.generated_title(page.file.src_uri) or "") if key == "title" else ""
 
-    def _structured_data(self, post: Post, videos: list[Any], output: str) -> list[dict[str, Any]]:
-        page_url = self._absolute(post.url)
-        videos = [video for video in videos if video.provider.kind == "video"]  # a podcast player is no VideoObject
-        if not videos:
-            image = self._image_url(post.image) if post.image else None
-            return [
-                seo.blog_posting(
-                    post, page_url=page_url, image=image, language=self.site.language, publisher=self.config.site_name
-                )
-            ]
-        transcripts = seo.transcripts_by_video(output)
-        picture = self._picture(post, has_video=True)
-        assert picture is not None  # a video always has at least the default poster
-        return [
-            seo.video_object(
-                post,
-                name=video.title or post.title,
-                embed_url=video.embed_url,
-                page_url=page_url,
-                thumbnail=picture.url,
-                transcript=transcripts.get(video.dom_id, ""),
-                language=self.site.language,
-            )
-            for video in videos
-        ]
-
-    def _picture(self, post: Post, has_video: bool) -> seo.Picture | None:
-        """The post's image; for a video without one, the poster (the site's or ours)."""
-        url = self._image_url(post.image) if post.image else None
-        if url is not None:
-            return seo.Picture(url, post.image_alt or post.title)
-        if not has_video:
-            return None
-        return seo.Picture(self._poster_url, post.title)
+    @cached_property
+    def head_site(self) -> head.HeadSite:
+        return head.HeadSite(
+            site_name=self.config.site_name,
+            language=self.language,
+            open_graph=self.options.seo.open_graph,
+            structured_data=self.options.seo.structured_data,
+            social_plugin=self._social_plugin_active,
+        )
 
     @cached_property
     def _poster_url(self) -> str:
@@ -234,7 +224,7 @@ class Discovery:
                     data = feeds.json_feed(feed, entries, self.channel, page_url).encode("utf-8")
                     _write(site_dir, feed.json_path, data)
         if self.poster_used:
-            clash = self.site.claims.clash(POSTER_URI, me=PLUGIN)
+            clash = self.clash(POSTER_URI)
             if clash is not None:
                 log.warning(f"the plugin's poster is not written ({clash}, which wins): set seo.poster to your image")
             else:
@@ -246,9 +236,9 @@ class Discovery:
     def _feed_page_url(self, feed: feeds.Feed) -> str:
         """The HTML page a feed follows: the series or tag page when there is one, else the home page."""
         if feed.page_prefix:
-            file = self.site.files.get_file_from_path(feed.page_prefix + "index.md") if self.site.files else None
-            if file is not None:
-                return self._absolute(file.url)
+            url = self.url_of(feed.page_prefix + "index.md")
+            if url is not None:
+                return self._absolute(url)
         return self._absolute("")
 
     # -- shared ---------------------------------------------------------------------
@@ -256,7 +246,7 @@ class Discovery:
     @property
     def plan(self) -> feeds.FeedPlan:
         """The feeds `on_files` planned, at paths nobody else has."""
-        return self.site.feed_plan
+        return self.feed_plan()
 
     @cached_property
     def channel(self) -> feeds.Channel:
@@ -265,7 +255,7 @@ class Discovery:
             site_url=self.site_url,
             title=config.site_name,
             description=config.site_description or "",
-            language=self.site.language,
+            language=self.language,
             author=config.site_author or config.site_name,
         )
 
@@ -291,10 +281,13 @@ class Discovery:
 
     def _image_file_url(self, docs_path: str) -> str | None:
         """The site URL of the docs file at `docs_path`; None when it is no file of this site."""
-        if self.site.files is None or not urls.is_local(urls.classify(docs_path)):
-            return None
-        file = self.site.files.get_file_from_path(docs_path)
-        return file.url if file is not None else None
+        return self.url_of(docs_path) if urls.is_local(urls.classify(docs_path)) else None
+
+
+def _url_of(files: Files | None, docs_path: str) -> str | None:
+    """The site URL of the docs file at `docs_path` among `files`; None when there is none."""
+    file = files.get_file_from_path(docs_path) if files is not None else None
+    return file.url if file is not None else None
 
 
 def _write(site_dir: str, path: str, data: bytes) -> None:

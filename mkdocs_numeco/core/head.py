@@ -1,0 +1,129 @@
+"""What we add to a page's `<head>`: feed links, Open Graph / Twitter meta and JSON-LD.
+
+Pure: the adapter resolves every URL first (page, picture, poster, feeds) and
+says which options are on; this module only assembles, with `seo` and `urls`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from . import feeds, seo, urls
+from .posts import Post
+
+
+@dataclass(frozen=True)
+class HeadSite:
+    """What every page's head repeats about the site, and which parts are wanted."""
+
+    site_name: str
+    language: str
+    open_graph: bool = True
+    structured_data: bool = True
+    social_plugin: bool = False  # Material's social plugin writes og:* and twitter:* itself
+
+
+@dataclass(frozen=True)
+class PostUrls:
+    """A post's absolute URLs: its page, its own image (None without one), the poster for a video without image."""
+
+    page: str
+    image: str | None = None
+    poster: str | None = None
+
+
+def feed_links(planned: Iterable[feeds.Feed], channel: feeds.Channel) -> list[seo.FeedLink]:
+    """The `<link rel="alternate">` of the feeds a page links: Atom, then JSON Feed when there is one."""
+    links = []
+    for feed in planned:
+        title = feed.title(channel)
+        links.append(seo.FeedLink(urls.absolute(channel.site_url, feed.path), feeds.ATOM, title))
+        if feed.json_path:
+            links.append(seo.FeedLink(urls.absolute(channel.site_url, feed.json_path), feeds.JSON_FEED, title))
+    return links
+
+
+def needs_poster(image: str | None, videos: Sequence[Any], site: HeadSite) -> bool:
+    """Whether the head shows the poster: a post without its own image, with a player in its
+    Open Graph meta, or with a video (not a podcast) in its structured data."""
+    if image is not None:
+        return False
+    return bool(videos) and site.open_graph or site.structured_data and bool(_players(videos))
+
+
+def _players(videos: Sequence[Any]) -> list[Any]:
+    return [video for video in videos if video.provider.kind == "video"]  # a podcast player is no VideoObject
+
+
+def post_head(
+    post: Post, videos: Sequence[Any], found: PostUrls, site: HeadSite, links: Sequence[seo.FeedLink], html: str
+) -> str:
+    """The head HTML of a post; `html` is the rendered page, where the transcripts are."""
+    meta: list[tuple[str, str]] = []
+    json_ld: list[dict[str, Any]] = []
+    if site.open_graph:
+        meta = _social(site, _post_meta(post, videos, found, site))
+    if site.structured_data:
+        json_ld = _structured_data(post, videos, found, site, html)
+    return seo.head_html(links, meta, json_ld)
+
+
+def page_head(*, title: str, description: str, url: str, site: HeadSite, links: Sequence[seo.FeedLink]) -> str:
+    """The head HTML of a page that is not a post (home, listings, series, tags, plain pages)."""
+    meta: list[tuple[str, str]] = []
+    if site.open_graph:
+        locale = seo.og_locale(site.language)
+        found = seo.page_meta(title=title, description=description, url=url, site_name=site.site_name, locale=locale)
+        meta = _social(site, found)
+    return seo.head_html(links, meta, [])
+
+
+def picture(post: Post, found: PostUrls) -> seo.Picture | None:
+    """The post's image with its alternative text; else the poster, if one was resolved."""
+    if found.image is not None:
+        return seo.Picture(found.image, post.image_alt or post.title)
+    return seo.Picture(found.poster, post.title) if found.poster is not None else None
+
+
+def _social(site: HeadSite, meta: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return seo.without(meta, seo.SOCIAL_PLUGIN_TAGS) if site.social_plugin else meta
+
+
+def _post_meta(post: Post, videos: Sequence[Any], found: PostUrls, site: HeadSite) -> list[tuple[str, str]]:
+    return seo.post_meta(
+        post,
+        url=found.page,
+        picture=picture(post, found),
+        has_video=bool(videos),
+        site_name=site.site_name,
+        locale=seo.og_locale(site.language),
+    )
+
+
+def _structured_data(
+    post: Post, videos: Sequence[Any], found: PostUrls, site: HeadSite, html: str
+) -> list[dict[str, Any]]:
+    players = _players(videos)
+    if not players:
+        return [
+            seo.blog_posting(
+                post, page_url=found.page, image=found.image, language=site.language, publisher=site.site_name
+            )
+        ]
+    transcripts = seo.transcripts_by_video(html)
+    shown = picture(post, found)
+    thumbnail = shown.url if shown is not None else ""
+    return [
+        seo.video_object(
+            post,
+            name=video.title or post.title,
+            embed_url=video.embed_url,
+            page_url=found.page,
+            thumbnail=thumbnail,
+            transcript=transcripts.get(video.dom_id, ""),
+            language=site.language,
+        )
+        for video in players
+    ]
