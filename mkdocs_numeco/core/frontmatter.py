@@ -450,7 +450,18 @@ def parse_datetime(value: Any) -> datetime | None:
     js-yaml reads unquoted) or an ISO 8601 date or date-time
     (`2025-01-01T10:00:00Z`, `2025-01-01T10:00:00+02:00`); without an offset
     it is UTC, and a bare date is midnight UTC. The offset written is kept.
+    A moment whose UTC day falls outside years 1 to 9999 names no real day.
     """
+    moment = _moment(value)
+    if moment is not None:
+        try:
+            moment.astimezone(UTC)
+        except OverflowError:  # `0001-01-01T00:00+14:00` is a valid local time, but before year 1 in UTC
+            return None
+    return moment
+
+
+def _moment(value: Any) -> datetime | None:
     if isinstance(value, datetime):
         return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
     if isinstance(value, date):
@@ -460,8 +471,8 @@ def parse_datetime(value: Any) -> datetime | None:
     text = str(value).strip()
     try:
         if SafeConstructor.timestamp_regexp.match(text):
-            return parse_datetime(SafeConstructor().construct_yaml_timestamp(yaml.ScalarNode(_TIMESTAMP, text)))
-        return parse_datetime(datetime.fromisoformat(text))
+            return _moment(SafeConstructor().construct_yaml_timestamp(yaml.ScalarNode(_TIMESTAMP, text)))
+        return _moment(datetime.fromisoformat(text))
     except (ValueError, OverflowError):
         return None
 

@@ -294,6 +294,9 @@ def tz(hours: float) -> timezone:
         ("2025-13-45", None),
         ("2025-02-30T10:00:00Z", None),
         ("2025-01-01T25:00:00Z", None),
+        ("0001-01-01T00:00:00+14:00", None),  # a real local time, but before year 1 in UTC
+        ("9999-12-31T23:59:59-14:00", None),  # after year 9999 in UTC
+        ("0001-01-01 00:00:00 +5", None),
         ("Last Modified", None),  # a keyword: `filedates.resolve` replaces it before anything reads it
         ("demain", None),
         (True, None),
@@ -610,3 +613,14 @@ def test_all_pages_in_one_site(tmp_path: Path) -> None:
         "print(json.dumps(built.messages()))"
     )
     assert sorted(w.removeprefix(PREFIX) for w in result) == WARNINGS
+
+
+@pytest.mark.parametrize("value", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00"])
+def test_a_date_beyond_the_calendar_in_utc_is_a_warning_not_a_crash(tmp_path: Path, value: str) -> None:
+    pages = {"posts/a.md": f"---\ntitle: A\ndate: {value}\n---\nTexte.\n", "posts/b.md": post("B", "2025-01-02")}
+    built = build_site(write_site(tmp_path, pages))
+    assert [m.split(": ", 2)[1] for m in built.messages()] == ["posts/a.md:3"]
+    assert "is not a real date" in built.messages()[0]
+    assert built.content("posts/a/").find("p", string="Texte.") is not None
+    for edge in ("0001-01-01", "9999-12-31T23:59:59Z"):  # the calendar's own ends build
+        assert build_site(write_site(tmp_path / edge[:4], {"p.md": post("E", edge)}), strict=True).exists("p")
