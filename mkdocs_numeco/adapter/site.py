@@ -25,7 +25,7 @@ from ..core.confine import Claims
 from ..core.feeds import FeedPlan
 from ..core.labels import language_of, resolve_labels
 from ..core.ordering import by_path
-from ..core.posts import Post, build_post, is_post, normalised_meta
+from ..core.posts import Post, build_post, is_post, normalised_meta, theme_meta
 from ..core.problems import Problem, located, where
 from ..core.render import Renderer
 from ..core.series import Series, build_series, series_clash_warnings, series_slugs
@@ -70,6 +70,7 @@ class SiteBuild:
         self.generated = SitePages(options, self.renderer)
         self.tags: list[Tag] = []  # filled by generate_pages
         self.series: list[Series] = []
+        self.templates: set[str] | None = None  # the theme's template names, listed when first needed
         self.claims = Claims()  # every output path and its owner, filled by generate_pages
         self.feed_plan = FeedPlan()
         self.tag_slugs = SlugMap()  # name -> slug, decided once in generate_pages
@@ -189,10 +190,10 @@ class SiteBuild:
             first_line, post = 1, None
         else:
             markdown = self._strip_unparsed_front_matter(markdown, record)
-            page.meta = normalised_meta(record.front, record.post) if record.front.has_block else page.meta
+            problems = self._read_meta(page, record)
             first_line = record.total_lines - markdown.count("\n") + 1
             post = record.post
-            self._report(page, record.front.problems + (post.problems if post else []))
+            self._report(page, record.front.problems + (post.problems if post else []) + problems)
         ctx = Context(
             labels=self.labels,
             title=post.title if post else str(page.meta.get("title") or ""),
@@ -215,6 +216,18 @@ class SiteBuild:
             record.videos = result.videos
             record.constructs = result.constructs
         return result.markdown
+
+    def _read_meta(self, page: Page, record: PageRecord) -> list[Problem]:
+        """Our reading of the front matter as the page's meta, without theme keys the theme would fail on."""
+        if not record.front.has_block:
+            return []
+        page.meta = normalised_meta(record.front, record.post)
+        return theme_meta(page.meta, record.front, self._has_template)
+
+    def _has_template(self, name: str) -> bool:
+        if self.templates is None:  # listed once per build, when a page first names one
+            self.templates = set(self.config.theme.get_env().list_templates())
+        return name in self.templates
 
     @staticmethod
     def _strip_unparsed_front_matter(markdown: str, record: PageRecord) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -118,6 +119,39 @@ def normalised_meta(front: FrontMatter, post: Post | None) -> dict[str, Any]:
         else:
             meta.pop("description", None)  # not text (already reported): nothing to print
     return meta
+
+
+# Page-meta keys MkDocs and Material read, and the shape each must have: any other shape
+# makes the theme or the search plugin fail on the page, so it is left out with a warning.
+_THEME_KEYS: dict[str, tuple[type, str]] = {
+    "template": (str, "the file name of a template of the theme, as in template: main.html"),
+    "status": (str, "one word, as in status: new"),
+    "icon": (str, "an icon name, as in icon: material/video"),
+    "subtitle": (str, "one text"),
+    "hide": (list, "a list of navigation, toc, footer, path or tags, as in hide: [toc]"),
+    "search": (dict, "a mapping, as in search: {exclude: true}"),
+}
+
+
+def theme_meta(meta: dict[str, Any], front: FrontMatter, templates: Callable[[str], bool]) -> list[Problem]:
+    """Leave out of `meta` the theme keys of the wrong shape, and a `template` the theme doesn't have."""
+    problems = []
+    for key, (kind, shape) in _THEME_KEYS.items():
+        if key not in meta:
+            continue
+        value = meta[key]
+        wrong = not isinstance(value, kind) or (kind is list and not all(isinstance(v, str) for v in value))
+        if not wrong and key == "template" and not templates(value):
+            wrong, shape = True, f"{shape}; the theme has no template {value!r}"
+        if wrong:
+            del meta[key]
+            problems.append(Problem(front.line_of(key), f"{key} {_shown(value)} is not {shape}: it was ignored"))
+    return problems
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def _scalar(data: dict[str, Any], key: str, front: FrontMatter, problems: list[Problem]) -> str:
