@@ -168,6 +168,14 @@ class Permalinks:
             if "{{" in own or "{%" in own:
                 return [Problem(line, _not_plain(own))]
             return self._move(file, own, line)
+        if own not in (None, False, ""):  # `false` is Eleventy's "write no page", handled before
+            return [
+                Problem(
+                    front.line_of("permalink"),
+                    f"permalink {shown(repr(own))} is not a path: write it as text, as in"
+                    " permalink: /actualites/mon-article/; the post keeps its default URL",
+                )
+            ]
         if not self.pattern:
             return []
         found = expand(self.pattern, file.src_uri, day)

@@ -49,3 +49,12 @@ def test_theme_keys_of_the_right_shape_still_work(tmp_path: Path) -> None:
     page = post("Titre", "2025-01-01", "Texte.", template="main.html", hide=["toc"], search={"exclude": True})
     built = build_site(write_site(tmp_path, {"p.md": page}), strict=True)
     assert built.soup("p/").select_one(".md-sidebar--secondary").has_attr("hidden")  # hide: [toc] still works
+
+
+@pytest.mark.parametrize("value", [5, ["a", "b"], {"a": 1}])
+def test_a_permalink_that_is_not_text_is_warned_and_the_post_keeps_its_url(tmp_path: Path, value: object) -> None:
+    built = build_site(write_site(tmp_path, {"p.md": post("Titre", "2025-01-01", "Texte.", permalink=value)}))
+    messages = [m.removeprefix(PREFIX) for m in built.messages()]
+    assert len(messages) == 1 and messages[0].startswith("p.md:5: permalink "), messages
+    assert "is not a path: write it as text" in messages[0]
+    assert built.content("p/").find("p", string="Texte.") is not None
