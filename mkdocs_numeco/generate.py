@@ -434,8 +434,8 @@ class Generator:
         nav = [
             {t[label]: f"{getattr(self.options, name).dir.strip('/')}/index.md"}
             for name, label in (("listing", "listing_title"), ("series", "series_title"), ("tags", "tags_title"))
-            if getattr(self.options, name).enabled
-        ]
+            if getattr(self.options, name).enabled and confine(getattr(self.options, name).dir).path is not None
+        ]  # a refused folder (already reported) has no page to list
         lines = {"extra_css": [ASSET_URIS[0]], "extra_javascript": [ASSET_URIS[1]], "nav": nav}
         return yaml.safe_dump(lines, allow_unicode=True, sort_keys=False, default_flow_style=False)
 

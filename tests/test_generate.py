@@ -150,8 +150,9 @@ def test_every_path_stays_in_docs_dir(tmp_path: Path) -> None:
     options = "plugins:\n  - numeco:\n      listing: {dir: ../../escape}\n      series: {dir: s\\x}\n"
     config = _site(tmp_path / "site", CONFIG + options)
     (tmp_path / "site/docs/tags").symlink_to(outside, target_is_directory=True)
-    code, _, warnings = _run(config)
+    code, out, warnings = _run(config)
     assert code == 1
+    assert "escape" not in out and "s\\x" not in out  # no nav line for a refused folder
     assert "listing.dir '../../escape' is refused (it has a '..' segment)" in warnings[0]
     assert "series.dir 's\\\\x' is refused (it has a backslash)" in warnings[1]
     assert any(w.startswith("'tags/index.md': the tags index is not written (it lies outside") for w in warnings)
