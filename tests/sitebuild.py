@@ -131,3 +131,20 @@ def run_bounded(code: str, given: str = "") -> Any:
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# A child Python whose imports of `mkdocs` fail: run it with module names to import them.
+BLOCKER = """
+import importlib.abc, sys
+class NoMkDocs(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "mkdocs" or name.startswith("mkdocs."):
+            raise ModuleNotFoundError(f"No module named {name!r} (blocked by the test)")
+        return None
+sys.meta_path.insert(0, NoMkDocs())
+import importlib
+for name in sys.argv[1:]:
+    importlib.import_module(name)
+assert not any(m == "mkdocs" or m.startswith("mkdocs.") for m in sys.modules)
+print("ok")
+"""

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from test_layout import BLOCKER
+from sitebuild import BLOCKER
 
 from mkdocs_numeco.config import NumecoConfig
 from mkdocs_numeco.generate import DEFAULTS, MARK, generate

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sitebuild import BLOCKER
 
 PACKAGE = Path(__file__).resolve().parents[1] / "mkdocs_numeco"
 MAY_IMPORT_MKDOCS = {"plugin.py", "config.py", "adapter"}
@@ -52,22 +53,6 @@ def test_the_core_never_imports_the_adapter() -> None:
             ):
                 offenders.append(path.name)
     assert offenders == []
-
-
-BLOCKER = """
-import importlib.abc, sys
-class NoMkDocs(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path=None, target=None):
-        if name == "mkdocs" or name.startswith("mkdocs."):
-            raise ModuleNotFoundError(f"No module named {name!r} (blocked by the test)")
-        return None
-sys.meta_path.insert(0, NoMkDocs())
-import importlib
-for name in sys.argv[1:]:
-    importlib.import_module(name)
-assert not any(m == "mkdocs" or m.startswith("mkdocs.") for m in sys.modules)
-print("ok")
-"""
 
 
 def test_every_portable_module_imports_without_mkdocs() -> None:
