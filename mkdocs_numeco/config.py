@@ -160,7 +160,8 @@ class NumecoConfig(base.Config):
     upgrade_iframes = c.Type(bool, default=True)
     """Turn raw `<iframe>` players written in posts (Dailymotion, YouTube, Vimeo, any PeerTube
     instance, Acast) into the same click-to-load facade as the shortcodes, keeping their title
-    and size. Other iframes are left as written. Set to `false` to keep every iframe as written.
+    and size. Any other iframe (a map, a form) becomes a facade that names its host and loads the page,
+    as written, on click. Set to `false` to keep every iframe as written.
 
     ```yaml
     upgrade_iframes: true

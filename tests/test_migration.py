@@ -176,12 +176,12 @@ def test_raw_players_stay_when_the_upgrade_is_off(settings: dict) -> None:
     assert [(c.kind, c.status) for c in constructs] == [("iframe", "kept")]
 
 
-def test_other_iframes_stay_as_written_and_are_listed() -> None:
+def test_other_iframes_become_facades_naming_their_host_and_are_listed() -> None:
     raw = '<iframe src="https://umap.openstreetmap.fr/fr/map/x" title="Carte"></iframe>'
     markdown, problems, constructs = run(raw + "\n")
-    assert markdown == raw + "\n"
+    assert "<iframe" not in markdown and 'data-embed-url="https://umap.openstreetmap.fr/fr/map/x"' in markdown
     assert problems == []
-    assert [(c.kind, c.name, c.status) for c in constructs] == [("iframe", "umap.openstreetmap.fr", "kept")]
+    assert [(c.kind, c.name, c.status) for c in constructs] == [("iframe", "umap.openstreetmap.fr", "upgraded")]
 
 
 def test_iframes_in_code_are_left_alone() -> None:

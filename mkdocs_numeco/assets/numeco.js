@@ -8,7 +8,9 @@
   function play(box) {
     var url = box.getAttribute("data-embed-url");
     var frame = document.createElement("iframe");
-    frame.src = url + (url.indexOf("?") < 0 ? "?" : "&") + "autoplay=1";
+    // A player starts at once (the click was the request); another page is loaded as it is.
+    var player = box.getAttribute("data-provider") !== "embed";
+    frame.src = player ? url + (url.indexOf("?") < 0 ? "?" : "&") + "autoplay=1" : url;
     frame.title = box.getAttribute("data-title");
     frame.allow = "autoplay; fullscreen; picture-in-picture";
     frame.setAttribute("allowfullscreen", "");

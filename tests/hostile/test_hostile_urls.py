@@ -413,11 +413,15 @@ def _one(tmp_path: Path, *names: str) -> Built:
     return build_site(write_site(tmp_path, pages))
 
 
-def test_a_lookalike_acast_host_is_left_as_the_author_wrote_it(tmp_path: Path) -> None:
+def test_a_lookalike_acast_host_is_not_read_as_acast(tmp_path: Path) -> None:
+    """It gets the facade of any other host, named after its real host, not Acast's podcast player."""
     built = _one(tmp_path, "posts/urls-notacast.md")
     content = built.content("posts/urls-notacast/")
-    assert content.select("[data-embed-url]") == []
-    assert [f["src"] for f in content.find_all("iframe")] == ["https://embed.notacast.com/$/show/episode"]
+    box = content.select_one("div.numeco-video")
+    assert (box["data-provider"], box["data-video-id"]) == ("embed", "embed.notacast.com")
+    assert box["data-embed-url"] == "https://embed.notacast.com/$/show/episode"
+    assert box.select_one(".numeco-video__provider").get_text() == "embed.notacast.com"
+    assert content.find_all("iframe") == []
     assert built.messages(logging.WARNING) == []
 
 

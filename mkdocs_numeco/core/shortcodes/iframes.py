@@ -203,6 +203,36 @@ def upgrade(raw: str, fallback_title: str, dom_id: str, line: int) -> Video | No
     )
 
 
+def generic(raw: str, fallback_title: str, dom_id: str, line: int) -> Video | None:
+    """The facade's `Video` for an iframe of any other host, named after that host (no request before a click).
+
+    None when its `src` is not an http(s) address the URL policy allows (the caller reports it).
+    """
+    attrs = attributes(raw)
+    src = attrs.get("src", "").strip()
+    url = urls.embed_source(src)
+    if urls.refusal(url, urls.EMBED, "", "") is not None or not url.host:
+        return None
+    host = url.host
+    provider = Provider("embed", host, _ANY, "any page", "", "", kind="embed")
+    address = "https:" + src if src.startswith("//") else src
+    return Video(
+        provider,
+        host,
+        author_title(attrs) or fallback_title,
+        dom_id,
+        line,
+        embed=address,
+        watch=address,
+        style=_embed_style(attrs.get("width", ""), attrs.get("height", "")),
+    )
+
+
+def _embed_style(width: str, height: str) -> str:
+    """Its proportions when both sizes are pixels; else a strip of its height (a player bar, a form)."""
+    return size_style(width, height, "video" if _pixels(width) and _pixels(height) else "audio")
+
+
 def describe(raw: str) -> str:
     """How the check command names an iframe: its provider, or the host it loads."""
     src = attributes(raw).get("src", "")

@@ -91,19 +91,23 @@ class Video:
         return self.watch or self.provider.watch_url.format(id=self.video_id)
 
 
+# Labels by kind of player: a podcast is listened to, any other embedded page is loaded.
+LABEL_SUFFIX = {"audio": "_audio", "embed": "_embed"}
+
+
 def render_facade(
     video: Video, labels: dict[str, str], poster: str | None, poster_alt: str, *, renderer: Renderer | None = None
 ) -> str:
     """Click-to-load markup (`facade.html`): no request to the provider until the reader asks."""
-    audio = "_audio" if video.provider.kind == "audio" else ""
+    audio = LABEL_SUFFIX.get(video.provider.kind, "")
     return (renderer or render.packaged()).markup(
         "facade.html",
         video=video,
         labels=labels,
         poster=poster,
         poster_alt=poster_alt,
-        player_title=labels["player_title" + audio].format(title=video.title),
-        play=labels["play" + audio].format(title=video.title),
+        player_title=labels["player_title" + audio].format(title=video.title, provider=video.provider.label),
+        play=labels["play" + audio].format(title=video.title, provider=video.provider.label),
         watch_on=labels["watch_on" + audio].format(title=video.title, provider=video.provider.label),
     )
 
@@ -127,7 +131,7 @@ def render_transcript_link(target_id: str, labels: dict[str, str], *, renderer: 
 def render_link(video: Video, labels: dict[str, str], *, renderer: Renderer | None = None) -> str:
     """A link to the video on the provider's site, on one line (`video_link.html`): what goes where a player
     can't (a list, a table)."""
-    audio = "_audio" if video.provider.kind == "audio" else ""
+    audio = LABEL_SUFFIX.get(video.provider.kind, "")
     text = labels["watch_on" + audio].format(title=video.title, provider=video.provider.label)
     return (renderer or render.packaged()).markup(
         "video_link.html", video=video, labels=labels, watch_on=Markup(text_in_markdown(text))

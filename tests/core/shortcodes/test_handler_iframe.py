@@ -23,11 +23,24 @@ def test_a_known_player_stays_when_upgrades_are_off_or_in_iframe_mode() -> None:
         assert listed(result) == [("iframe", "youtube", "kept")]
 
 
-def test_an_unknown_iframe_stays_as_written() -> None:
-    text = '<iframe src="https://example.org/carte"></iframe>'
+def test_an_iframe_of_any_other_host_becomes_a_facade_naming_the_host() -> None:
+    text = '<iframe src="https://example.org/carte?z=3" title="Carte" width="600" height="400"></iframe>'
     result = run(text)
-    assert result.markdown == text
+    page = soup(result.markdown)
+    assert page.find("iframe") is None  # nothing requested before a click
+    box = page.select_one("div.numeco-video")
+    assert (box["data-provider"], box["data-embed-url"]) == ("embed", "https://example.org/carte?z=3")
+    assert box.select_one(".numeco-video__label").get_text() == "Load the content from example.org: Carte"
+    assert box.select_one("noscript a")["href"] == "https://example.org/carte?z=3"  # the page without JavaScript
+    assert box.select_one("img") is None  # not the post's video: no poster
     assert result.problems == []
+    assert listed(result) == [("iframe", "example.org", "upgraded")]
+
+
+def test_an_unknown_iframe_stays_as_written_when_upgrades_are_off() -> None:
+    text = '<iframe src="https://example.org/carte"></iframe>'
+    result = run(text, upgrade_iframes=False)
+    assert result.markdown == text
     assert [status for _, _, status in listed(result)] == ["kept"]
 
 

@@ -1,4 +1,4 @@
-"""A raw `<iframe>`: a known provider's player becomes the shortcodes' facade; any other iframe stays."""
+"""A raw `<iframe>`: a known provider's player, or any other page, becomes a click-to-load facade."""
 
 from __future__ import annotations
 
@@ -33,15 +33,23 @@ def kept_iframe(page: Converter, token: Token) -> Outcome:
 
 
 def _upgraded(page: Converter, token: Token) -> str | None:
-    """The facade for a known provider's player, or None to leave the iframe alone."""
+    """The click-to-load facade for any iframe: a known provider's player, else the page of any host.
+
+    None leaves the iframe as written (upgrades off, `iframe` mode, or a `src` the URL policy refuses).
+    """
     if not page.ctx.upgrade_iframes or page.ctx.embed == "iframe":
         return None  # in `iframe` mode the author's player is already what we would write
     fallback = page.ctx.title or page.labels["video"]
-    video = iframes.upgrade(token.raw, fallback, page.next_video_id(), token.line)
+    dom_id = page.next_video_id()
+    video = iframes.upgrade(token.raw, fallback, dom_id, token.line) or iframes.generic(
+        token.raw, fallback, dom_id, token.line
+    )
     if video is None:
         return None
     video = replace(video, title=page.distinct_title(video.title))
     page.result.videos.append(video)
+    if video.provider.kind == "embed":  # a map, a form: not the post's video, so neither its poster nor a transcript
+        return block(render_facade(video, page.labels, None, "", renderer=page.ctx.renderer))
     html = render_facade(video, page.labels, page.ctx.poster, page.ctx.poster_alt, renderer=page.ctx.renderer)
     transcript_id = page.transcript_link()
     if transcript_id:
