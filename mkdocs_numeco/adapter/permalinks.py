@@ -14,7 +14,6 @@ computes them from these very fields.
 from __future__ import annotations
 
 import re
-import string
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
@@ -26,13 +25,14 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
+from ..config import PERMALINK_FIELDS
 from ..core.confine import PLUGIN, Claims, confine, shown
 from ..core.frontmatter import FrontMatter
+from ..core.patterns import pattern_problem
 from ..core.problems import Problem
 from ..core.render import Renderer, packaged
 
 log = get_plugin_logger(__name__)
-FIELDS = frozenset({"slug", "year", "month", "day"})
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 _SAFE_PATH = re.compile(r"[\w\-./~%]+")
 
@@ -45,16 +45,14 @@ def file_slug(src_uri: str) -> str:
 
 
 def check_pattern(pattern: str) -> None:
-    """Raise `PluginError` for a pattern with unknown `{fields}` or no `{slug}`."""
-    try:
-        used = {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
-    except ValueError as error:
-        raise PluginError(f"numeco: permalink '{pattern}' is not a valid pattern ({error})") from error
-    unknown = used - FIELDS
-    if unknown:
-        raise PluginError(f"numeco: permalink '{pattern}' uses unknown {sorted(unknown)}; known: {sorted(FIELDS)}")
-    if "slug" not in used:
-        raise PluginError(f"numeco: permalink '{pattern}' must contain {{slug}}, or every post would share one URL")
+    """Raise `PluginError` for a pattern with unknown `{fields}` or no `{slug}`.
+
+    The configuration already refuses such patterns when it loads (`config.Pattern`); this
+    guards a `Permalinks` made without it, with the same check (`patterns.pattern_problem`).
+    """
+    problem = pattern_problem(pattern, PERMALINK_FIELDS, ("slug",))
+    if problem is not None:
+        raise PluginError(f"numeco: permalink {problem}")
 
 
 def expand(pattern: str, src_uri: str, when: date | None) -> str | None:
