@@ -57,13 +57,16 @@ class Pattern(c.Type[str]):
         return pattern
 
 
-class Labels(c.DictOfItems[str]):
-    """Label overrides: each key must be a known label, with the placeholders its default uses."""
+class Labels(c.DictOfItems[Any]):
+    """Label overrides: each key must be a known label, with the placeholders its default uses.
+
+    A label with plural forms may be overridden by a text or by forms (`{one: …, other: …}`).
+    """
 
     def __init__(self) -> None:
-        super().__init__(c.Type(str), default={})
+        super().__init__(c.Type((str, dict)), default={})
 
-    def run_validation(self, value: object) -> dict[str, str]:
+    def run_validation(self, value: object) -> dict[str, Any]:
         labels = super().run_validation(value)
         for key, text in labels.items():
             problem = label_problem(key, text)

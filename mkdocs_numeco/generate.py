@@ -433,7 +433,7 @@ class Generator:
         t = self.renderer.labels
         nav = [
             {t[label]: f"{getattr(self.options, name).dir.strip('/')}/index.md"}
-            for name, label in (("listing", "listing_title"), ("series", "series_title"), ("tags", "tags_title"))
+            for name, label in (("listing", "nav_posts"), ("series", "nav_series"), ("tags", "nav_tags"))
             if getattr(self.options, name).enabled and confine(getattr(self.options, name).dir).path is not None
         ]  # a refused folder (already reported) has no page to list
         lines = {"extra_css": [ASSET_URIS[0]], "extra_javascript": [ASSET_URIS[1]], "nav": nav}

@@ -105,7 +105,7 @@ class NumecoExtension(Extension):
             if not isinstance(options[key], str):
                 raise TypeError(f"numeco: option '{key}' must be text, not {options[key]!r}")
         labels = options["labels"]
-        if not isinstance(labels, Mapping) or not all(isinstance(value, str) for value in labels.values()):
+        if not isinstance(labels, Mapping):
             raise TypeError(f"numeco: option 'labels' must map label keys to text, not {labels!r}")
         try:
             resolve_labels(options["language"], dict(labels))

@@ -7,6 +7,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .adapter.discovery import Discovery
@@ -50,6 +51,11 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
         for uri in ASSET_URIS:
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
         return files
+
+    @site_wide("name the navigation sections")
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self.site is not None
+        return self.site.name_sections(nav)
 
     # Before mkdocs-macros (priority 0): it reads `{% %}` as Jinja and fails on
     # shortcodes it doesn't know, so they must be gone by then.

@@ -58,7 +58,7 @@ extra_css:
 extra_javascript:
 - assets/numeco/numeco.js
 nav:
-- Publications: posts/index.md
+- Actualités: posts/index.md
 - Séries: series/index.md
 - Étiquettes: tags/index.md
 """
@@ -210,7 +210,7 @@ def test_the_command_line_refuses_a_missing_config(tmp_path: Path, capsys: pytes
         main(["generate", "-f", str(tmp_path / "nowhere.yml")])
     assert end.value.code == 2
     assert "nowhere.yml here: give the site's mkdocs.yml with -f" in capsys.readouterr().err
-    assert yaml.safe_load(LINES.split("\n\n", 1)[1])["nav"][0] == {"Publications": "posts/index.md"}
+    assert yaml.safe_load(LINES.split("\n\n", 1)[1])["nav"][0] == {"Actualités": "posts/index.md"}
 
 
 def test_the_readme_shows_what_generate_prints() -> None:

@@ -10,11 +10,15 @@ when every post is known and every URL can be made relative to the page.
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Iterator
+
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.utils import get_relative_url
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.utils import dirname_to_title, get_relative_url
 
 from ..config import NumecoConfig
 from ..core import feeds
@@ -112,3 +116,27 @@ def url_of(files: Files | None, page_url: str) -> UrlOf:
 def local_image_url(files: Files | None, docs_path: str | None, page_url: str) -> str | None:
     """URL of an image of the docs as seen from `page_url`; None for external or missing images."""
     return local_image(url_of(files, page_url), docs_path)
+
+
+def name_sections(nav: Navigation, titles: dict[str, str]) -> None:
+    """Title the navigation sections of our folders (`titles`: folder -> title) from the labels.
+
+    MkDocs names a section after its folder when the site has no `nav:`
+    ("Posts", "Tags" on a French site); only a section still bearing that
+    name is renamed, so a title given another way (a plugin, `.pages`) wins.
+    A section is known by the folder of the pages directly in it.
+    """
+    for section in _sections(nav.items):
+        folder = next((posixpath.dirname(child.file.src_uri) for child in section.children if child.is_page), None)
+        title = titles.get(folder) if folder else None
+        if title and section.title == dirname_to_title(posixpath.basename(folder)):
+            section.title = title
+
+
+def _sections(items: list) -> Iterator[Section]:
+    stack = list(items)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Section):
+            yield item
+            stack.extend(item.children)

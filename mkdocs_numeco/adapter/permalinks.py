@@ -118,15 +118,27 @@ class Redirect:
     dest_uri: str
     url: str
     target: File
+    title: str = ""  # the target page's title, which names the redirect page
 
 
 def redirect_html(
-    from_url: str, target_url: str, site_url: str | None, lang: str, *, renderer: Renderer | None = None
+    from_url: str,
+    target_url: str,
+    site_url: str | None,
+    lang: str,
+    *,
+    renderer: Renderer | None = None,
+    title: str = "",
 ) -> str:
-    """A redirect page (`redirect.html`): instant refresh, a link for anyone it doesn't move, the new URL as canonical."""
+    """A redirect page (`redirect.html`): instant refresh, a link for anyone it doesn't move, the new URL as canonical.
+
+    The page and its link are named with `title`, the target page's title (the relative URL when there is none).
+    """
     relative = get_relative_url(target_url, from_url)
     canonical = (site_url.rstrip("/") + "/" + target_url.lstrip("./")) if site_url else relative
-    page = (renderer or packaged()).markup("redirect.html", relative=relative, canonical=canonical, lang=lang)
+    page = (renderer or packaged()).markup(
+        "redirect.html", relative=relative, canonical=canonical, lang=lang, title=title
+    )
     return page + "\n"
 
 
@@ -211,8 +223,11 @@ class Permalinks:
         file.__dict__.pop("abs_dest_path", None)  # cached from the old dest_uri
         return [Problem(line, f"{subject}: {confined.note}")] if confined.note else []
 
-    def plan_redirects(self, file: File, day: date | None) -> list[Problem]:
-        """Remember the old URLs of a post (after `apply`), one per `redirect_from` pattern; `day` as for `apply`."""
+    def plan_redirects(self, file: File, day: date | None, title: str = "") -> list[Problem]:
+        """Remember the old URLs of a post (after `apply`), one per `redirect_from` pattern; `day` as for `apply`.
+
+        `title`, the post's title, names the redirect pages.
+        """
         problems = []
         for pattern in self.redirect_from:
             path = expand(pattern, file.src_uri, day)
@@ -227,7 +242,7 @@ class Permalinks:
                 problems.append(Problem(1, f"{subject}: {confined.note}"))
             dest, url = destination(confined.path, self.use_directory_urls)
             if dest != file.dest_uri:
-                self.redirects.append(Redirect(dest, url, file))
+                self.redirects.append(Redirect(dest, url, file, title))
         return problems
 
     def redirect_files(self, config: MkDocsConfig, renderer: Renderer | None = None) -> list[File]:
@@ -240,7 +255,7 @@ class Permalinks:
                 log.info(f"no redirect from {one.url} to {one.target.src_uri}: {clash}")
                 continue
             self.claims.claim(one.dest_uri, f"the redirect to {one.target.src_uri}", me=PLUGIN)
-            html = redirect_html(one.url, one.target.url, config.site_url, lang, renderer=renderer)
+            html = redirect_html(one.url, one.target.url, config.site_url, lang, renderer=renderer, title=one.title)
             files.append(File.generated(config, one.dest_uri, content=html))
         return files
 

@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE
 
@@ -32,7 +33,7 @@ from ..core.series import Series, build_series, series_clash_warnings, series_sl
 from ..core.shortcodes import Context, convert
 from ..core.slugs import SlugMap
 from ..core.tags import Tag, build_tags, merged_spellings, spellings_warning, tag_clash_warnings, tag_slugs
-from .pages import PLACEHOLDER, SitePages, local_image_url
+from .pages import PLACEHOLDER, SitePages, local_image_url, name_sections
 from .permalinks import Permalinks, site_claims
 
 log = get_plugin_logger(__name__)
@@ -141,7 +142,7 @@ class SiteBuild:
             front = self.pages[post.src_uri].front
             post.problems.extend(permalinks.apply(file, front, post.date))
             post.url = file.url
-            post.problems.extend(permalinks.plan_redirects(file, post.date))
+            post.problems.extend(permalinks.plan_redirects(file, post.date, post.title))
         for redirect in permalinks.redirect_files(config, self.renderer):
             files.append(redirect)
 
@@ -180,6 +181,14 @@ class SiteBuild:
     def _selected(self, src_uri: str) -> bool:
         patterns = self.options.posts
         return not patterns or any(fnmatch.fnmatchcase(src_uri, pattern) for pattern in patterns)
+
+    # -- on_nav ----------------------------------------------------------------
+
+    def name_sections(self, nav: Navigation) -> Navigation:
+        """The sections of the generated pages' folders titled from the labels, when the site has no `nav:`."""
+        if self.config.nav is None:  # MkDocs named every section after its folder
+            name_sections(nav, self.generated.listing.sections)
+        return nav
 
     # -- on_page_markdown ------------------------------------------------------
 

@@ -1,10 +1,31 @@
-"""Interface labels in French and English, overridable from the configuration."""
+"""Interface labels in French and English, overridable from the configuration.
+
+This is the one home of the plugin's interface text. A label is a text with
+`{placeholders}`, or, for a count, its plural forms: a mapping from CLDR plural
+categories (`zero`, `one`, `two`, `few`, `many`, `other`) to texts, of which
+`other` is required. The form is chosen by Babel from the CLDR rules of the
+site's language (`0` and `1` are `one` in French, only `1` in English; Polish
+has `one`, `few` and `many`); a category a label doesn't give falls back to
+`other`. Adding a language is adding its entry to `DEFAULT_LABELS` (every key,
+with the plural categories its CLDR rules use); dates follow the same language.
+"""
 
 from __future__ import annotations
 
-NBSP = "\u00a0"
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
 
-DEFAULT_LABELS: dict[str, dict[str, str]] = {
+from babel import Locale, UnknownLocaleError
+
+NBSP = "\u00a0"
+# CLDR plural categories, in CLDR's order.
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+
+# A label: a text, or plural forms by CLDR category.
+Label = str | Mapping[str, str]
+
+DEFAULT_LABELS: dict[str, dict[str, Label]] = {
     "fr": {
         "transcript": "Transcription",
         "transcript_of": f"Transcription{NBSP}: {{speaker}}",
@@ -34,14 +55,17 @@ DEFAULT_LABELS: dict[str, dict[str, str]] = {
         "previous": "Épisode précédent",
         "next": "Épisode suivant",
         "episodes": "Tous les épisodes ({total})",
-        "episode_count": "{count} épisodes",
-        "post_count": "{count} publications",
+        "episode_count": {"one": "{count} épisode", "other": "{count} épisodes"},
+        "post_count": {"one": "{count} publication", "other": "{count} publications"},
         "listing_title": "Publications",
         "page_of": "Page {n} sur {total}",
         "pagination": "Pagination",
         "previous_page": "Page précédente",
         "next_page": "Page suivante",
         "date_range": "du {start} au {end}",
+        "nav_posts": "Actualités",
+        "nav_tags": "Étiquettes",
+        "nav_series": "Séries",
     },
     "en": {
         "transcript": "Transcript",
@@ -72,14 +96,17 @@ DEFAULT_LABELS: dict[str, dict[str, str]] = {
         "previous": "Previous episode",
         "next": "Next episode",
         "episodes": "All episodes ({total})",
-        "episode_count": "{count} episodes",
-        "post_count": "{count} posts",
+        "episode_count": {"one": "{count} episode", "other": "{count} episodes"},
+        "post_count": {"one": "{count} post", "other": "{count} posts"},
         "listing_title": "Posts",
         "page_of": "Page {n} of {total}",
         "pagination": "Pagination",
         "previous_page": "Previous page",
         "next_page": "Next page",
         "date_range": "{start} to {end}",
+        "nav_posts": "Posts",
+        "nav_tags": "Tags",
+        "nav_series": "Series",
     },
 }
 
@@ -90,19 +117,54 @@ def language_of(locale: object) -> str:
     return primary if primary in DEFAULT_LABELS else "en"
 
 
-def label_problem(key: str, value: str) -> str | None:
-    """Why `value` can't override the label `key`, or None when it can (the same in every language)."""
+def label_problem(key: str, value: object) -> str | None:
+    """Why `value` can't override the label `key`, or None when it can (the same in every language).
+
+    A text can override any label; plural forms (a mapping) only a label that has them.
+    """
     defaults = DEFAULT_LABELS["en"]
     if key not in defaults:
         return f"unknown label '{key}'; known labels: {', '.join(sorted(defaults))}"
+    default = defaults[key]
+    if isinstance(value, str):
+        return _placeholder_problem(key, value, default)
+    if not isinstance(value, Mapping):
+        return f"label '{key}' must be text{_OR_FORMS if isinstance(default, Mapping) else ''}, not {value!r}"
+    if not isinstance(default, Mapping):
+        return f"label '{key}' has no plural forms: write it as text"
+    return _forms_problem(key, value, default)
+
+
+_OR_FORMS = " or plural forms such as {one: '{count} …', other: '{count} …'}"
+
+
+def _forms_problem(key: str, forms: Mapping[Any, Any], default: Mapping[str, str]) -> str | None:
+    unknown = [str(category) for category in forms if category not in PLURAL_CATEGORIES]
+    if unknown:
+        return (
+            f"label '{key}': unknown plural form {', '.join(repr(name) for name in unknown)};"
+            f" plural forms are {', '.join(PLURAL_CATEGORIES)}"
+        )
+    if "other" not in forms:
+        return f"label '{key}' needs the plural form 'other' (used for every count no other form covers)"
+    for category, text in forms.items():
+        if not isinstance(text, str):
+            return f"label '{key}': the plural form '{category}' must be text, not {text!r}"
+        problem = _placeholder_problem(key, text, default)
+        if problem is not None:
+            return problem
+    return None
+
+
+def _placeholder_problem(key: str, value: str, default: Label) -> str | None:
     try:
-        value.format_map(_Placeholders(defaults[key]))
+        value.format_map(_Placeholders(default))
     except (KeyError, IndexError, ValueError) as error:
         return f"label '{key}' uses an unknown or broken placeholder ({error})"
     return None
 
 
-def resolve_labels(language: str, overrides: dict[str, str]) -> dict[str, str]:
+def resolve_labels(language: str, overrides: Mapping[str, Any]) -> dict[str, Label]:
     """Defaults for `language`, with the site's overrides on top.
 
     Raises `ValueError` naming the label when an override is unknown or uses
@@ -118,13 +180,35 @@ def resolve_labels(language: str, overrides: dict[str, str]) -> dict[str, str]:
     return labels
 
 
-class _Placeholders(dict[str, str]):
-    """Accepts exactly the placeholders that the default label uses."""
+def plural_category(language: str, count: int | float) -> str:
+    """The CLDR plural category of `count` in `language` (`one`, `few`, `other`…), from Babel's CLDR data."""
+    return _plural_rule(language)(abs(count))
 
-    def __init__(self, default: str) -> None:
+
+def text_of(label: Label, language: str, **values: Any) -> str:
+    """A label as text: for plural forms, the one `values['count']` takes in `language`; placeholders filled."""
+    if not isinstance(label, str):
+        category = plural_category(language, values.get("count", 0))
+        label = label.get(category) or label["other"]
+    return label.format(**values)
+
+
+@lru_cache(maxsize=32)
+def _plural_rule(language: str) -> Any:
+    try:
+        return Locale.parse(str(language or "en").replace("-", "_")).plural_form
+    except (UnknownLocaleError, ValueError, TypeError):
+        return Locale.parse("en").plural_form
+
+
+class _Placeholders(dict[str, str]):
+    """Accepts exactly the placeholders that the default label uses (in any of its plural forms)."""
+
+    def __init__(self, default: Label) -> None:
         import string
 
-        names = {name for _, name, _, _ in string.Formatter().parse(default) if name}
+        texts = [default] if isinstance(default, str) else list(default.values())
+        names = {name for text in texts for _, name, _, _ in string.Formatter().parse(text) if name}
         super().__init__({name: "" for name in names})
 
     def __missing__(self, key: str) -> str:

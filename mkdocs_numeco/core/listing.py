@@ -63,6 +63,7 @@ class Listing:
         self.tag_uris: dict[str, str] = {}  # slug -> src_uri of the tag's first page
         self.series_uris: dict[str, str] = {}
         self.series_of: dict[str, Series] = {}  # post src_uri -> series
+        self.sections: dict[str, str] = {}  # folder of generated pages -> the title of its navigation section
         self.warnings: list[str] = []
 
     # -- planning ---------------------------------------------------------------
@@ -80,6 +81,7 @@ class Listing:
             self._plan_tags(tags, where)
         series_dir = self._folder(options.series.dir, "series.dir") if options.series.enabled else None
         if series_dir is not None:
+            self.sections[series_dir] = self.labels["nav_series"]
             self.planned[index_of(series_dir)] = Generated(
                 "series_index.html",
                 self.labels["series_title"],
@@ -95,6 +97,7 @@ class Listing:
     def _plan_listing(self, posts: list[Post]) -> None:
         listing = self._folder(self.options.listing.dir, "listing.dir")
         if listing is not None:
+            self.sections[listing] = self.labels["nav_posts"]
             first = Generated(
                 "listing.html", self.labels["listing_title"], in_nav=True, what="the listing of all posts"
             )
@@ -105,6 +108,7 @@ class Listing:
         tags_dir = self._folder(self.options.tags.dir, "tags.dir")
         if tags_dir is None:
             return
+        self.sections[tags_dir] = t["nav_tags"]
         self.planned[index_of(tags_dir)] = Generated(
             "tags_index.html", t["tags_title"], {"tags": tags}, True, "the tags index", "tags.dir"
         )
@@ -158,7 +162,7 @@ class Listing:
         for n, (uri, chunk) in enumerate(zip(uris, chunks), start=1):
             title = first.title
             page_title = title if n == 1 else f"{title} ({self.labels['page_of'].format(n=n, total=len(chunks))})"
-            data = {"posts": chunk, "number": n, "uris": uris, "heading": title}
+            data = {"posts": chunk, "number": n, "uris": uris, "heading": title, "total": len(posts)}
             what = first.what if n == 1 else f"{first.what}, page {n}"
             self.planned[uri] = Generated("listing.html", page_title, data, first.in_nav and n == 1, what, option)
 

@@ -19,6 +19,7 @@ from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, Pack
 from markupsafe import Markup
 
 from .escape import esc
+from .labels import Label, text_of
 
 # The folder of a theme's `custom_dir` where a site overrides our templates.
 OVERRIDES = "numeco"
@@ -41,7 +42,7 @@ class Renderer:
     """
 
     def __init__(
-        self, labels: dict[str, str] | None = None, language: str = "en", custom_dir: str | None = None
+        self, labels: dict[str, Label] | None = None, language: str = "en", custom_dir: str | None = None
     ) -> None:
         self.labels = labels or {}
         self.language = language
@@ -55,7 +56,8 @@ class Renderer:
         self._compiled: dict[tuple[int, str], Template] = {}
 
     def label(self, key: str, **values: Any) -> str:
-        return self.labels[key].format(**values)
+        """A label with its placeholders filled; for a count (`count=`), its plural form in the site's language."""
+        return text_of(self.labels[key], self.language, **values)
 
     def label_around(self, key: str, placeholder: str) -> tuple[str, str]:
         """The text before and after `{placeholder}` in a label, to wrap the value in markup."""
