@@ -64,7 +64,7 @@ class Labels(c.DictOfItems[Any]):
     """
 
     def __init__(self) -> None:
-        super().__init__(c.Type((str, dict)), default={})
+        super().__init__(c.Type(object), default={})  # `label_problem` says what a label may be
 
     def run_validation(self, value: object) -> dict[str, Any]:
         labels = super().run_validation(value)

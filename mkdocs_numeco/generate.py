@@ -30,7 +30,7 @@ import yaml
 from .core import feeds, filedates, frontmatter, urls
 from .core.confine import PLUGIN, Claims, confine, shown
 from .core.escape import literal_line
-from .core.labels import language_of, resolve_labels
+from .core.labels import language_of, locale_of, resolve_labels
 from .core.listing import Listing, destination, relative_url
 from .core.posts import Post, build_post, is_post
 from .core.problems import Problem, located, where
@@ -299,7 +299,7 @@ class Generator:
         except ValueError as error:
             self.warn(f"{config_name}: numeco option labels: {error}; the default labels are used")
             labels = resolve_labels(self.language, {})
-        self.renderer = Renderer(labels, self.language)
+        self.renderer = Renderer(labels, locale_of(self.options.language or site.theme_language))
         self.listing = Listing(self.options, self.renderer)
         self.writer = Writer(site.docs_dir, self.warn)
 

@@ -53,6 +53,35 @@ def _config_errors(path: Path) -> list[str]:
             "Plugin 'numeco' option 'labels': label 'play' uses an unknown or broken placeholder ('video')",
         ),
         (
+            {"labels": {"post_count": {"one": "{count} article"}}},
+            "Plugin 'numeco' option 'labels': label 'post_count' needs the plural form 'other'",
+        ),
+        (
+            {"labels": {"post_count": {"un": "{count} article", "other": "{count} articles"}}},
+            "Plugin 'numeco' option 'labels': label 'post_count': unknown plural form 'un'; plural forms are zero,",
+        ),
+        (
+            {"labels": {"post_count": {"one": "{total} article", "other": "{count} articles"}}},
+            "Plugin 'numeco' option 'labels': label 'post_count' uses an unknown or broken placeholder ('total')",
+        ),
+        (
+            {"labels": {"post_count": {"one": ["{count}"], "other": "{count} articles"}}},
+            "Plugin 'numeco' option 'labels': label 'post_count': the plural form 'one' must be text, not ['{count}']",
+        ),
+        (
+            {"labels": {"expand": {"one": "Agrandir", "other": "Agrandir"}}},
+            "Plugin 'numeco' option 'labels': label 'expand' has no plural forms: write it as text",
+        ),
+        (
+            {"labels": {"post_count": ["{count} article"]}},
+            "Plugin 'numeco' option 'labels': label 'post_count' must be text or plural forms such as"
+            " {one: '{count} …', other: '{count} …'}, not ['{count} article']",
+        ),
+        (
+            {"labels": {"expand": 3}},
+            "Plugin 'numeco' option 'labels': label 'expand' must be text, not 3",
+        ),
+        (
             {"permalink": "actualites/{titre}/"},
             "Plugin 'numeco' option 'permalink': 'actualites/{titre}/' uses unknown field(s) titre; known: day, month, slug, year",
         ),

@@ -24,7 +24,7 @@ from ..config import NumecoConfig
 from ..core import filedates, frontmatter
 from ..core.confine import Claims
 from ..core.feeds import FeedPlan
-from ..core.labels import language_of, resolve_labels
+from ..core.labels import language_of, locale_of, resolve_labels
 from ..core.ordering import by_path
 from ..core.posts import Post, build_post, is_post, normalised_meta, theme_meta
 from ..core.problems import Problem, located, where
@@ -59,12 +59,14 @@ class SiteBuild:
     def __init__(self, options: NumecoConfig, config: MkDocsConfig) -> None:
         self.options = options
         self.config = config
-        self.language = language_of(options.language or config.theme.get("language") or config.theme.get("locale"))
+        asked = options.language or config.theme.get("language") or config.theme.get("locale")
+        self.language = language_of(asked)
         try:
             self.labels = resolve_labels(self.language, dict(options.labels))
         except ValueError as error:  # a site configuration mistake: stop with a clear message
             raise PluginError(f"numeco: {error}") from error
-        self.renderer = Renderer(self.labels, self.language, custom_dir=config.theme.custom_dir)
+        # Dates and plural forms follow the site's language even where the labels fall back to English.
+        self.renderer = Renderer(self.labels, locale_of(asked), custom_dir=config.theme.custom_dir)
         self.pages: dict[str, PageRecord] = {}
         self.posts: list[Post] = []
         self.files: Files | None = None

@@ -117,6 +117,19 @@ def language_of(locale: object) -> str:
     return primary if primary in DEFAULT_LABELS else "en"
 
 
+def locale_of(language: object) -> str:
+    """The site's language as Babel's CLDR data knows it (`pl`, `pt_BR`), for dates and plural rules.
+
+    Labels fall back to English for a language the plugin has no words for (`language_of`);
+    its dates and plural rules need not: a site that gives its words in `labels:` gets the rest right.
+    """
+    value = str(language or "").replace("-", "_")
+    try:
+        return str(Locale.parse(value)) if value else language_of(language)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return language_of(language)
+
+
 def label_problem(key: str, value: object) -> str | None:
     """Why `value` can't override the label `key`, or None when it can (the same in every language).
 
