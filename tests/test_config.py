@@ -74,8 +74,10 @@ def _config_errors(path: Path) -> list[str]:
         ),
         (
             {"labels": {"post_count": ["{count} article"]}},
-            "Plugin 'numeco' option 'labels': label 'post_count' must be text or plural forms such as"
-            " {one: '{count} …', other: '{count} …'}, not ['{count} article']",
+            (
+                "Plugin 'numeco' option 'labels': label 'post_count' must be text or plural forms such as"
+                " {one: '{count} …', other: '{count} …'}, not ['{count} article']"
+            ),
         ),
         (
             {"labels": {"expand": 3}},

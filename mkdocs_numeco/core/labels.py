@@ -193,7 +193,7 @@ def resolve_labels(language: str, overrides: Mapping[str, Any]) -> dict[str, Lab
     return labels
 
 
-def plural_category(language: str, count: int | float) -> str:
+def plural_category(language: str, count: float) -> str:
     """The CLDR plural category of `count` in `language` (`one`, `few`, `other`…), from Babel's CLDR data."""
     return _plural_rule(language)(abs(count))
 

@@ -56,7 +56,9 @@ def test_dates_and_plural_rules_follow_the_site_language(value: object, locale: 
 
 def test_the_markdown_extension_takes_plural_overrides() -> None:
     forms = {"one": "{count} article", "other": "{count} articles"}
-    html = markdown.markdown("Texte", extensions=["numeco"], extension_configs={"numeco": {"labels": {"post_count": forms}}})
+    html = markdown.markdown(
+        "Texte", extensions=["numeco"], extension_configs={"numeco": {"labels": {"post_count": forms}}}
+    )
     assert html == "<p>Texte</p>"
     with pytest.raises(ValueError, match="needs the plural form 'other'"):
         markdown.markdown("x", extensions=["numeco"], extension_configs={"numeco": {"labels": {"post_count": {}}}})
