@@ -293,7 +293,7 @@ def run(args: argparse.Namespace, work: Path) -> dict:
     for measure in measures:  # after the browser: Playwright's sync API holds an event loop
         score(measure)
     results = {
-        "machine": describe_machine(str(REPO)),
+        "machine": describe_machine(_source(args.site)),
         "settings": {"viewport": VIEWPORT, "served_under": prefix, "gzip_level": GZIP_LEVEL, "chromium": chromium},
         "pages": [asdict(m) for m in measures],
         "targets": check_targets(measures),
@@ -301,6 +301,18 @@ def run(args: argparse.Namespace, work: Path) -> dict:
     results["machine"]["packages"]["ecoindex-compute"] = _version("ecoindex-compute")
     results["all_met"] = all(row["met"] for row in results["targets"])
     return results
+
+
+def _source(site: Path | None) -> str:
+    """What was measured: this checkout's plugin and demo at a commit, or a site built elsewhere."""
+    if site is not None:
+        return f"a site built beforehand: {site}"
+    git = ["git", "-C", str(REPO)]
+    commit = subprocess.run([*git, "rev-parse", "--short=10", "HEAD"], capture_output=True, text=True, check=False)
+    changes = subprocess.run([*git, "status", "--porcelain", "--", "mkdocs_numeco", "demo_site", "mkdocs.yml"],
+                             capture_output=True, text=True, check=False)  # fmt: skip
+    dirty = " with uncommitted changes" if changes.stdout.strip() else ""
+    return f"the demo and plugin of this checkout at {commit.stdout.strip() or 'unknown'}{dirty}"
 
 
 def _version(name: str) -> str:
