@@ -147,7 +147,8 @@ class Discovery:
         post = record.post if record is not None else None
         links = []
         if self.options.feeds.enabled:
-            links = head.feed_links(self.feed_plan().for_page(page.file.src_uri, post), self.channel)
+            planned = self.feed_plan().for_page(page.file.src_uri, post)
+            links = head.feed_links(planned, self.channel, page.url)
         if record is not None and post is not None:
             snippet = head.post_head(
                 post, record.videos, self._post_urls(post, record.videos), self.head_site, links, output

@@ -212,6 +212,7 @@ class SiteBuild:
             poster_alt=post.image_alt if post else "",
             embed=self.options.embed,
             upgrade_iframes=self.options.upgrade_iframes,
+            remember_consent=self.options.remember_consent,
             transcript_open=self.options.transcript.open,
             transcript_kind=self.options.transcript.type,
             first_line=first_line,

@@ -13,6 +13,14 @@ from typing import Any
 from . import feeds, seo, urls
 from .posts import Post
 
+# Feed readers and browsers read `rel` as a set of tokens: `alternate` with a feed type is a feed
+# (HTML's autodiscovery), and `feed` says so again. Material's script selects the exact value
+# `link[rel=alternate]` (meant for language versions) and fetches a `sitemap.xml` next to each one:
+# measured on the demo, a feed at the site root adds two fetches of the site's sitemap per page, a
+# tag or series feed a 404, and absolute URLs send them to the production host. With two tokens the
+# selector does not match, so no fetch is made.
+FEED_REL = "alternate feed"
+
 
 @dataclass(frozen=True)
 class HeadSite:
@@ -34,14 +42,18 @@ class PostUrls:
     poster: str | None = None
 
 
-def feed_links(planned: Iterable[feeds.Feed], channel: feeds.Channel) -> list[seo.FeedLink]:
-    """The `<link rel="alternate">` of the feeds a page links: Atom, then JSON Feed when there is one."""
+def feed_links(planned: Iterable[feeds.Feed], channel: feeds.Channel, page_url: str) -> list[seo.FeedLink]:
+    """The `<link rel="alternate">` of the feeds a page links: Atom, then JSON Feed when there is one.
+
+    Each href is relative to the page (`page_url`, from the site root), so a preview or a mirror
+    links its own copy; `rel` is `FEED_REL`.
+    """
     links = []
     for feed in planned:
         title = feed.title(channel)
-        links.append(seo.FeedLink(urls.absolute(channel.site_url, feed.path), feeds.ATOM, title))
+        links.append(seo.FeedLink(urls.relative_url(feed.path, page_url), feeds.ATOM, title, FEED_REL))
         if feed.json_path:
-            links.append(seo.FeedLink(urls.absolute(channel.site_url, feed.json_path), feeds.JSON_FEED, title))
+            links.append(seo.FeedLink(urls.relative_url(feed.json_path, page_url), feeds.JSON_FEED, title, FEED_REL))
     return links
 
 

@@ -68,6 +68,7 @@ class FeedLink:
     href: str
     type: str
     title: str
+    rel: str = "alternate"
 
 
 # -- Open Graph and Twitter Card ------------------------------------------------
@@ -257,7 +258,9 @@ def _descendant_class(name: str) -> str:
 
 def head_html(feeds: Sequence[FeedLink], meta: Sequence[tuple[str, str]], json_ld: Sequence[dict[str, Any]]) -> str:
     """Everything we add to a page's head, escaped."""
-    lines = [f'<link rel="alternate" type="{esc(f.type)}" title="{esc(f.title)}" href="{esc(f.href)}">' for f in feeds]
+    lines = [
+        f'<link rel="{esc(f.rel)}" type="{esc(f.type)}" title="{esc(f.title)}" href="{esc(f.href)}">' for f in feeds
+    ]
     for name, value in meta:
         # Open Graph uses `property`; Twitter's own tags are read from `name`.
         attribute = "name" if name.startswith("twitter:") else "property"

@@ -50,6 +50,8 @@ class Context:
     keep_templates: bool = False
     # Raw <iframe> players of known providers become the click-to-load facade.
     upgrade_iframes: bool = True
+    # Facades offer to remember a reader's consent per host (option `remember_consent`).
+    remember_consent: bool = False
     # Where the markup comes from: the packaged templates, or a theme's overrides first.
     renderer: render.Renderer = field(default_factory=lambda: render.packaged())
 
