@@ -176,16 +176,20 @@ class Discovery:
                 post, record.videos, urls_of_post, self.head_site, links, output, self._episode(post)
             )
         else:
-            series = self.generated_series(page.file.src_uri)
-            snippet = head.page_head(
-                title=self._raw_meta(page, "title") or str(page.title or self.config.site_name),
-                description=self._raw_meta(page, "description") or self.config.site_description or "",
-                url=self._absolute(page.url),
-                site=self.head_site,
-                links=links,
-                series=self._series_parts(series) if series is not None else None,
-            )
+            snippet = self._page_head(page, links)
         return seo.inject_head(output, snippet)
+
+    def _page_head(self, page: Page, links: list[seo.FeedLink]) -> str:
+        """The head of a page that is not a post; a series page's lists its episodes."""
+        series = self.generated_series(page.file.src_uri)
+        return head.page_head(
+            title=self._raw_meta(page, "title") or str(page.title or self.config.site_name),
+            description=self._raw_meta(page, "description") or self.config.site_description or "",
+            url=self._absolute(page.url),
+            site=self.head_site,
+            links=links,
+            series=self._series_parts(series) if series is not None else None,
+        )
 
     def _series_parts(self, series: Series) -> seo.SeriesParts:
         return seo.SeriesParts(series.name, tuple(seo.Part(p.title, self._absolute(p.url)) for p in series.posts))

@@ -137,11 +137,13 @@ def _structured_data(
     objects = _video_objects(post, players, found, site, html)
     if players and not podcasts and episode is None:
         return objects
-    kind: str | list[str] = "PodcastEpisode" if podcasts else "BlogPosting"
-    if episode is not None and not podcasts:
-        kind = ["BlogPosting", "Episode"]  # a post of a series is both; schema.org allows several types
     data = seo.blog_posting(
-        post, page_url=found.page, image=found.image, language=site.language, publisher=site.site_name, kind=kind
+        post,
+        page_url=found.page,
+        image=found.image,
+        language=site.language,
+        publisher=site.site_name,
+        kind=_kind(podcasts, episode),
     )
     if podcasts:
         data["audio"] = [seo.audio_object(one.title or post.title, one.embed_url) for one in podcasts]
@@ -150,6 +152,13 @@ def _structured_data(
     if episode is not None:
         data = seo.with_episode(data, episode)
     return [*objects, data]
+
+
+def _kind(podcasts: Sequence[Any], episode: seo.Episode | None) -> str | list[str]:
+    if podcasts:
+        return "PodcastEpisode"
+    # A post of a series is both; schema.org allows several types.
+    return ["BlogPosting", "Episode"] if episode is not None else "BlogPosting"
 
 
 def _video_objects(
