@@ -42,6 +42,7 @@ DEFAULT_LABELS: dict[str, dict[str, str]] = {
         "previous_page": "Page précédente",
         "next_page": "Page suivante",
         "date_range": "du {start} au {end}",
+        "no_posts": "Aucune publication pour le moment.",
     },
     "en": {
         "transcript": "Transcript",
@@ -80,6 +81,7 @@ DEFAULT_LABELS: dict[str, dict[str, str]] = {
         "previous_page": "Previous page",
         "next_page": "Next page",
         "date_range": "{start} to {end}",
+        "no_posts": "No posts yet.",
     },
 }
 
