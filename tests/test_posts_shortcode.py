@@ -122,3 +122,9 @@ def test_the_demo_home_page_lists_the_three_newest_posts(tmp_path: Path) -> None
     listing = [(a.get_text(strip=True), a["href"]) for a in built.content("posts/").select(".numeco-item__title a")]
     assert [title for title, _ in cards] == [title for title, _ in listing[:3]]
     assert [href for _, href in cards] == ["posts/" + href for _, href in listing[:3]]
+
+
+def test_a_site_without_posts_shows_the_note_without_a_warning(tmp_path: Path) -> None:
+    built = build_site(write_site(tmp_path, {"index.md": "# Accueil\n\n{% posts %}\n"}), strict=True)
+    [box] = built.content("").select(".numeco-posts")
+    assert box.get_text(strip=True) == "Aucune publication pour le moment."

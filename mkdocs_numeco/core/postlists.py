@@ -58,32 +58,28 @@ def _limit(value: str | None) -> tuple[int, str]:
 
 
 class PostIndex:
-    """Every post of a build newest first, and by tag and series (names compared as their pages do)."""
+    """Every post of a build newest first, listed under each (tag, series) it matches, `None` meaning any:
+    a `{% posts %}` is one lookup, never a scan. Names are compared as their pages do (`slugs.identity`)."""
 
     def __init__(self, posts: Iterable[Post]) -> None:
-        self.newest = newest_first(posts)
-        self.by_tag: dict[str, list[Post]] = {}
-        self.by_series: dict[str, list[Post]] = {}
-        for post in self.newest:
-            for key in dict.fromkeys(identity(name) for name in post.tags):
-                self.by_tag.setdefault(key, []).append(post)
-            if post.series:
-                self.by_series.setdefault(identity(post.series), []).append(post)
+        self.lists: dict[tuple[str | None, str | None], list[Post]] = {}
+        for post in newest_first(posts):
+            series = (None, identity(post.series)) if post.series else (None,)
+            tags = (None, *dict.fromkeys(identity(name) for name in post.tags))
+            for key in {(tag, one) for tag in tags for one in series}:
+                self.lists.setdefault(key, []).append(post)
+        self.tags = {None} | {tag for tag, _ in self.lists}
+        self.series = {None} | {one for _, one in self.lists}
 
     def select(self, query: Query) -> tuple[list[Post], str]:
         """The newest posts matching `query`, and why there are none when a tag or series is unknown."""
-        posts = self.newest
-        if query.tag is not None:
-            posts = self.by_tag.get(identity(query.tag), [])
-            if not posts:
-                return [], f"no post has the tag '{query.tag[:60]}'"
-        if query.series is not None:
-            episodes = self.by_series.get(identity(query.series), [])
-            if not episodes:
-                return [], f"no post is in the series '{query.series[:60]}'"
-            key = identity(query.series)
-            posts = episodes if query.tag is None else [p for p in posts if identity(p.series or "") == key]
-        return posts[: query.limit], ""
+        tag = identity(query.tag) if query.tag is not None else None
+        series = identity(query.series) if query.series is not None else None
+        if tag not in self.tags:
+            return [], f"no post has the tag '{(query.tag or '')[:60]}'"
+        if series not in self.series:
+            return [], f"no post is in the series '{(query.series or '')[:60]}'"
+        return self.lists.get((tag, series), [])[: query.limit], ""
 
 
 @dataclass(frozen=True)
