@@ -10,6 +10,7 @@ import fnmatch
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,7 +26,9 @@ from ..core import filedates, frontmatter
 from ..core.confine import Claims
 from ..core.feeds import FeedPlan
 from ..core.labels import language_of, locale_of, resolve_labels
+from ..core.listing import Linker
 from ..core.ordering import by_path
+from ..core.postlists import PostIndex, PostLists
 from ..core.posts import Post, build_post, is_post, normalised_meta, theme_meta
 from ..core.problems import Problem, located, where
 from ..core.render import Renderer
@@ -33,7 +36,7 @@ from ..core.series import Series, build_series, series_clash_warnings, series_sl
 from ..core.shortcodes import Context, convert
 from ..core.slugs import SlugMap
 from ..core.tags import Tag, build_tags, merged_spellings, spellings_warning, tag_clash_warnings, tag_slugs
-from .pages import PLACEHOLDER, SitePages, local_image_url, name_sections
+from .pages import PLACEHOLDER, SitePages, local_image_url, name_sections, url_of
 from .permalinks import Permalinks, site_claims
 
 log = get_plugin_logger(__name__)
@@ -220,6 +223,9 @@ class SiteBuild:
             # mkdocs-macros renders the page after us: leave it what isn't ours.
             keep_templates="macros" in self.config.plugins,
             renderer=self.renderer,
+            post_lists=PostLists(
+                self.post_index, Linker(self.generated.listing, url_of(self.files, page.url)), self.renderer
+            ),
         )
         result = convert(markdown, ctx)
         page.meta = frontmatter.html_safe_meta(page.meta)  # after `ctx`: the converter escapes values itself
@@ -228,6 +234,12 @@ class SiteBuild:
             record.videos = result.videos
             record.constructs = result.constructs
         return result.markdown
+
+    @cached_property
+    def post_index(self) -> PostIndex:
+        """Every post newest first, by tag and series, for `{% posts %}`: made when the first page converts,
+        after `on_files` read them all."""
+        return PostIndex(self.posts)
 
     def _read_meta(self, page: Page, record: PageRecord) -> list[Problem]:
         """Our reading of the front matter as the page's meta, without theme keys the theme would fail on."""

@@ -67,6 +67,7 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "nav_posts": "Actualités",
         "nav_tags": "Étiquettes",
         "nav_series": "Séries",
+        "no_posts": "Aucune publication pour le moment.",
     },
     "en": {
         "transcript": "Transcript",
@@ -109,6 +110,7 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "nav_posts": "Posts",
         "nav_tags": "Tags",
         "nav_series": "Series",
+        "no_posts": "No posts yet.",
     },
 }
 

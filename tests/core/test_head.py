@@ -82,7 +82,7 @@ POSTS = {
         [PODCAST],
         head.PostUrls(PAGE, poster=POSTER),
         {"og:type": "video.other", "og:image": POSTER},
-        [("BlogPosting", "image", None)],
+        [("PodcastEpisode", "image", None)],  # issue 15: an Acast post is a PodcastEpisode
     ),
 }
 
