@@ -331,12 +331,13 @@ class VipsCodec:
 
 
 def _reason(error: Exception) -> str:
-    detail = " ".join(str(error).split())[:200]
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    detail = " ".join((lines[-1] if lines else "").split())[:200]  # libvips' own words come last
     if "not in a known format" in detail:
         return "it is not an image libvips can read (its bytes are no known image format)"
     if "read error" in detail or "truncated" in detail or "premature" in detail.lower():
-        return f"the file is truncated or damaged ({detail})"
-    return f"it can't be decoded ({detail})"
+        return f"the file is truncated or damaged: {detail}"
+    return f"it can't be decoded: {detail}"
 
 
 _CODEC: list[VipsCodec] = []

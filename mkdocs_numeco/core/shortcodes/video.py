@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
@@ -96,9 +97,20 @@ LABEL_SUFFIX = {"audio": "_audio", "embed": "_embed"}
 
 
 def render_facade(
-    video: Video, labels: dict[str, str], poster: str | None, poster_alt: str, *, renderer: Renderer | None = None
+    video: Video,
+    labels: dict[str, str],
+    poster: str | None,
+    poster_alt: str,
+    *,
+    renderer: Renderer | None = None,
+    picture: Mapping[str, Any] | None = None,
+    lazy: bool = False,
 ) -> str:
-    """Click-to-load markup (`facade.html`): no request to the provider until the reader asks."""
+    """Click-to-load markup (`facade.html`): no request to the provider until the reader asks.
+
+    `picture` is the poster's responsive variants (`core.images.view`); `lazy` is for a poster
+    below the fold (every one but the page's first).
+    """
     audio = LABEL_SUFFIX.get(video.provider.kind, "")
     return (renderer or render.packaged()).markup(
         "facade.html",
@@ -106,6 +118,8 @@ def render_facade(
         labels=labels,
         poster=poster,
         poster_alt=poster_alt,
+        picture=picture,
+        lazy=lazy,
         player_title=labels["player_title" + audio].format(title=video.title, provider=video.provider.label),
         play=labels["play" + audio].format(title=video.title, provider=video.provider.label),
         watch_on=labels["watch_on" + audio].format(title=video.title, provider=video.provider.label),

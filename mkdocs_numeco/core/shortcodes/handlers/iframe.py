@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .. import iframes
 from ..scanner import Token
 from ..video import render_facade, render_transcript_link
-from .base import UPGRADED, Outcome, block, kept, left_out
+from .base import UPGRADED, Outcome, block, kept, left_out, poster_of
 
 if TYPE_CHECKING:
     from ..convert import Converter
@@ -50,7 +50,9 @@ def _upgraded(page: Converter, token: Token) -> str | None:
     page.result.videos.append(video)
     if video.provider.kind == "embed":  # a map, a form: not the post's video, so neither its poster nor a transcript
         return block(render_facade(video, page.labels, None, "", renderer=page.ctx.renderer))
-    html = render_facade(video, page.labels, page.ctx.poster, page.ctx.poster_alt, renderer=page.ctx.renderer)
+    html = render_facade(
+        video, page.labels, page.ctx.poster, page.ctx.poster_alt, renderer=page.ctx.renderer, **poster_of(page)
+    )
     transcript_id = page.transcript_link()
     if transcript_id:
         html += "\n" + render_transcript_link(transcript_id, page.labels, renderer=page.ctx.renderer)

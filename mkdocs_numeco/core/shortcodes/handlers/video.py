@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..scanner import Token
 from ..video import PROVIDERS, Provider, Video, render_facade, render_iframe, render_transcript_link
-from .base import CONVERTED, Outcome, argument, block, left_out, quoted
+from .base import CONVERTED, Outcome, argument, block, left_out, poster_of, quoted
 
 if TYPE_CHECKING:
     from ..convert import Converter
@@ -24,7 +24,9 @@ def video(page: Converter, index: int, token: Token) -> Outcome:
     if page.ctx.embed == "iframe":
         html = render_iframe(found, page.labels, renderer=page.ctx.renderer)
     else:
-        html = render_facade(found, page.labels, page.ctx.poster, page.ctx.poster_alt, renderer=page.ctx.renderer)
+        html = render_facade(
+            found, page.labels, page.ctx.poster, page.ctx.poster_alt, renderer=page.ctx.renderer, **poster_of(page)
+        )
     transcript_id = page.transcript_link()
     if transcript_id:
         html += "\n" + render_transcript_link(transcript_id, page.labels, renderer=page.ctx.renderer)
