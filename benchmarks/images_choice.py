@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-import images_demo  # noqa: E402
+import images_demo
 
 WIDTHS = (400, 800, 1200)
 FORMATS = ("webp", "avif")
@@ -101,9 +101,11 @@ def main() -> None:
 
     rasteriser = svg_to_png()
     rows = [
-        f"Pillow {PIL.__version__} (SVG through {rasteriser[0] if rasteriser else 'nothing installed'}),"
-        f" pyvips {pyvips.__version__} with libvips {pyvips.version(0)}.{pyvips.version(1)}.{pyvips.version(2)};"
-        f" quality {QUALITY}, widths {', '.join(map(str, WIDTHS))} px; median of {args.repeat} runs.",
+        (
+            f"Pillow {PIL.__version__} (SVG through {rasteriser[0] if rasteriser else 'nothing installed'}),"
+            f" pyvips {pyvips.__version__} with libvips {pyvips.version(0)}.{pyvips.version(1)}.{pyvips.version(2)};"
+            f" quality {QUALITY}, widths {', '.join(map(str, WIDTHS))} px; median of {args.repeat} runs."
+        ),
         "",
         "| image | format | Pillow time | Pillow bytes (per width) | libvips time | libvips bytes (per width) |",
         "| --- | --- | ---: | --- | ---: | --- |",
@@ -114,8 +116,9 @@ def main() -> None:
             data = path.read_bytes()
             label = f"{path.name} ({len(data) / 1000:.0f} KB)"
             for fmt in FORMATS:
-                pillow = measure(lambda: with_pillow(data, fmt, kind == "svg"), args.repeat)
-                vips = measure(lambda: with_vips(data, fmt), args.repeat)
+                svg = kind == "svg"
+                pillow = measure(lambda data=data, fmt=fmt, svg=svg: with_pillow(data, fmt, svg), args.repeat)
+                vips = measure(lambda data=data, fmt=fmt: with_vips(data, fmt), args.repeat)
                 cells = [_cell(pillow), _cell(vips)]
                 rows.append(f"| {label} | {fmt} | {cells[0][0]} | {cells[0][1]} | {cells[1][0]} | {cells[1][1]} |")
                 print(rows[-1], flush=True)

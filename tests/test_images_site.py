@@ -50,7 +50,7 @@ def built(tmp_path_factory):
 
 
 def test_the_poster_is_a_picture_with_sources_and_size(built):
-    root, _, site_built = built
+    _, _, site_built = built
     pictures = site_built.content("posts/a/").select(".numeco-video picture")
     assert len(pictures) == 2
     first, second = pictures
@@ -143,7 +143,9 @@ def test_an_image_outside_docs_dir_is_not_read(tmp_path):
     link = tmp_path / "docs/images/linked.jpg"
     link.parent.mkdir(parents=True, exist_ok=True)
     link.symlink_to(secret)
-    config = site(tmp_path, {}, {"a.md": with_image("A", "../../secret.jpg"), "b.md": with_image("B", "../images/linked.jpg")})
+    config = site(
+        tmp_path, {}, {"a.md": with_image("A", "../../secret.jpg"), "b.md": with_image("B", "../images/linked.jpg")}
+    )
     built = build_site(config)
     assert not (tmp_path / ".cache").exists()
     assert not built.content("posts/a/").select("picture source")
@@ -151,7 +153,12 @@ def test_an_image_outside_docs_dir_is_not_read(tmp_path):
 
 
 def test_images_disabled_places_them_as_they_are(tmp_path):
-    config = site(tmp_path, {"photo.jpg": photo(400, 300)}, {"a.md": with_image("A", "../images/photo.jpg")}, images={"enabled": False})
+    config = site(
+        tmp_path,
+        {"photo.jpg": photo(400, 300)},
+        {"a.md": with_image("A", "../images/photo.jpg")},
+        images={"enabled": False},
+    )
     built = build_site(config, strict=True)
     assert not built.content("posts/a/").select("picture")
     assert not (tmp_path / ".cache").exists()

@@ -81,7 +81,9 @@ class SiteImages:
             why = refused.get(post.image) or self._prepare(post.image, file, files, config, claims)
             if why is not None:
                 refused[post.image] = why
-                log.warning(f"{where(post, 'image')}: image {shown(post.image)} has no lighter variants ({why}): {_HINT}")
+                log.warning(
+                    f"{where(post, 'image')}: image {shown(post.image)} has no lighter variants ({why}): {_HINT}"
+                )
 
     def _prepare(self, docs_path: str, file: File, files: Files, config: MkDocsConfig, claims: Claims) -> str | None:
         """Variants of one image for every role; why there are none, or None."""

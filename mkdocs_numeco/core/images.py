@@ -39,8 +39,10 @@ EXTENSION = {"avif": "avif", "webp": "webp", "jpeg": "jpg", "png": "png"}
 # The fallback keeps the original's format; any other raster (GIF, TIFF, WebP…) falls back to PNG.
 _FALLBACK_OF_LOADER = {"jpegload": "jpeg", "pngload": "png"}
 
-_SVG_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--.{0,2000}?-->\s*)*(?:<!DOCTYPE|<svg\b)", re.S)
-_SVG_ROOT = re.compile(rb"<svg\b([^>]{0,4000})>", re.S)
+_SVG_START = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--.{0,2000}?-->\s*)*(?:<!DOCTYPE|<svg\b)", re.DOTALL
+)
+_SVG_ROOT = re.compile(rb"<svg\b([^>]{0,4000})>", re.DOTALL)
 _ATTRIBUTE = re.compile(rb"""\b(width|height|viewBox)\s*=\s*["']([^"']{0,200})["']""")
 _LENGTH = re.compile(rb"\s*([0-9]+(?:\.[0-9]+)?)\s*(px)?\s*\Z")
 _EMBEDDED_RASTER = re.compile(rb"<(?:svg:)?image\b")
@@ -169,22 +171,7 @@ class ImageCache:
                 f"it is {header.width}×{header.height} pixels, more than images.max_pixels"
                 f" ({self.settings.max_pixels}): it is not decoded"
             )
-        formats = self.settings.formats
-        sources: dict[str, list[Variant]] = {fmt: [] for fmt in formats}
-        fallback = None
-        kept = kept_widths(widths, header.width)
-        for width in kept:
-            last = width == kept[-1]
-            wanted = formats + ((header.fallback,) if last and header.fallback not in formats else ())
-            for fmt, (blob, w, h) in zip(wanted, codec.encode(data, width, wanted, self.settings.quality)):
-                variant = Variant(f"{key}-{w}.{EXTENSION[fmt]}", w, h)
-                self._write(variant.name, blob)
-                if fmt in sources:
-                    sources[fmt].append(variant)
-                if last and fmt == header.fallback:
-                    fallback = variant
-        if fallback is None:  # the codec gave fewer results than asked
-            raise ImageError("libvips made no variant of it")
+        sources, fallback = self._encode(codec, data, key, kept_widths(widths, header.width), header.fallback)
         picture = Picture(
             fallback.width,
             fallback.height,
@@ -193,6 +180,26 @@ class ImageCache:
         )
         self._write(f"{key}.json", json.dumps(asdict(picture)).encode())
         return picture
+
+    def _encode(
+        self, codec: Codec, data: bytes, key: str, kept: list[int], fallback_format: str
+    ) -> tuple[dict[str, list[Variant]], Variant]:
+        """Every variant: each format at each width, and the fallback format at the largest."""
+        formats = self.settings.formats
+        sources: dict[str, list[Variant]] = {fmt: [] for fmt in formats}
+        fallback = None
+        for width in kept:
+            last = width == kept[-1]
+            wanted = formats + ((fallback_format,) if last and fallback_format not in formats else ())
+            for fmt, (blob, w, h) in zip(wanted, codec.encode(data, width, wanted, self.settings.quality)):
+                variant = Variant(f"{key}-{w}.{EXTENSION[fmt]}", w, h)
+                self._write(variant.name, blob)
+                sources.get(fmt, []).append(variant)
+                if last and fmt == fallback_format:
+                    fallback = variant
+        if fallback is None:  # the codec gave fewer results than asked
+            raise ImageError("libvips made no variant of it")
+        return sources, fallback
 
     def _write(self, name: str, blob: bytes) -> None:
         """Write a cache file whole or not at all (a build stopped midway leaves no half file)."""
@@ -245,19 +252,24 @@ def svg_size(data: bytes) -> tuple[int | None, int | None]:
         return None, None
     found = {name.decode(): value for name, value in _ATTRIBUTE.findall(root.group(1))}
     width, height = _length(found.get("width")), _length(found.get("height"))
-    box = found.get("viewBox", b"").replace(b",", b" ").split()
-    if len(box) == 4 and (width is None or height is None):
-        try:
-            box_width, box_height = float(box[2]), float(box[3])
-        except ValueError:
-            return width, height
-        if box_width > 0 and box_height > 0:
-            if width is not None:
-                return width, round(width * box_height / box_width)
-            if height is not None:
-                return round(height * box_width / box_height), height
-            return round(box_width), round(box_height)
-    return width, height
+    if width is not None and height is not None:
+        return width, height
+    return _from_box(found.get("viewBox", b""), width, height)
+
+
+def _from_box(box: bytes, width: int | None, height: int | None) -> tuple[int | None, int | None]:
+    """The size missing from `width`/`height`, by the proportions of the `viewBox`."""
+    try:
+        _, _, box_width, box_height = (float(number) for number in box.replace(b",", b" ").split())
+    except ValueError:  # not four numbers
+        return width, height
+    if box_width <= 0 or box_height <= 0:
+        return width, height
+    if width is not None:
+        return width, round(width * box_height / box_width)
+    if height is not None:
+        return round(height * box_width / box_height), height
+    return round(box_width), round(box_height)
 
 
 def _length(value: bytes | None) -> int | None:
@@ -299,7 +311,7 @@ class VipsCodec:
     """Decode and encode with libvips (pyvips)."""
 
     def __init__(self) -> None:
-        import pyvips  # noqa: PLC0415 - heavy (loads libvips): only when an image is made
+        import pyvips  # loads libvips: only when an image is to be made, never on a warm build
 
         self.vips = pyvips
 
@@ -323,7 +335,11 @@ class VipsCodec:
                 image = image.flatten(background=[255, 255, 255])
             image = image.copy_memory()  # decoded once, encoded in each format
             return [
-                (image.write_to_buffer(f".{EXTENSION[fmt]}", keep="none", **_SAVE_OPTIONS[fmt](quality)), image.width, image.height)
+                (
+                    image.write_to_buffer(f".{EXTENSION[fmt]}", keep="none", **_SAVE_OPTIONS[fmt](quality)),
+                    image.width,
+                    image.height,
+                )
                 for fmt in formats
             ]
         except self.vips.Error as error:

@@ -11,7 +11,7 @@ import pytest
 
 pyvips = pytest.importorskip("pyvips")
 
-from mkdocs_numeco.core.images import HEAVY_SVG, ImageCache, Picture, Settings, is_svg, svg_size, view  # noqa: E402
+from mkdocs_numeco.core.images import HEAVY_SVG, ImageCache, Picture, Settings, is_svg, svg_size, view
 
 POSTER = (400, 800, 1200)
 THUMB = (160, 320)
@@ -119,8 +119,10 @@ BAD = {
     "truncated": (None, "x.png", "truncated"),
     "pixel bomb": (_png_header_only(60_000, 60_000), "x.png", "60000×60000 pixels"),
     "entities": (
-        b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
-        b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>&b;</text></svg>',
+        (
+            b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+            b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>&b;</text></svg>'
+        ),
         "x.svg",
         "entities",
     ),
