@@ -108,7 +108,7 @@ def test_a_small_vector_svg_stays_as_it_is(tmp_path):
     svg = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 180"><rect width="320" height="180"/></svg>'
     built = build_site(site(tmp_path, {"logo.svg": svg}, {"a.md": with_image("A", "../images/logo.svg")}), strict=True)
     poster = built.content("posts/a/").select_one(".numeco-video__poster")
-    assert poster.parent.name == "picture" and not poster.parent.select("source")
+    assert poster.parent.name != "picture"
     assert poster["src"] == "../../images/logo.svg" and (poster["width"], poster["height"]) == ("320", "180")
 
 
