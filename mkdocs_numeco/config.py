@@ -27,11 +27,11 @@ PERMALINK_FIELDS = ("slug", "year", "month", "day")
 
 
 class Count(c.Type[int]):
-    """A whole number of at least `minimum` (`true` is not a number here, whatever Python says)."""
+    """A whole number of at least `minimum` (and at most `maximum`, if given); `true` is not a number here."""
 
-    def __init__(self, minimum: int, default: int) -> None:
+    def __init__(self, minimum: int, default: int, maximum: int | None = None) -> None:
         super().__init__(int, default=default)
-        self.minimum = minimum
+        self.minimum, self.maximum = minimum, maximum
 
     def run_validation(self, value: object) -> int:
         if isinstance(value, bool):
@@ -39,6 +39,8 @@ class Count(c.Type[int]):
         number = super().run_validation(value)
         if number < self.minimum:
             raise c.ValidationError(f"Expected a whole number of at least {self.minimum}, got {number}")
+        if self.maximum is not None and number > self.maximum:
+            raise c.ValidationError(f"Expected a whole number of at most {self.maximum}, got {number}")
         return number
 
 
@@ -155,6 +157,59 @@ class SeoConfig(base.Config):
     """Image (relative to `docs_dir`) for videos of posts without `image`; the plugin ships a plain one."""
 
 
+class Widths(c.ListOfItems[int]):
+    """Widths in pixels, each from 16 to 4096, at least one."""
+
+    def __init__(self, default: list[int]) -> None:
+        super().__init__(Count(16, default=0, maximum=4096), default=default)
+
+    def run_validation(self, value: object) -> list[int]:
+        widths = super().run_validation(value)
+        if not widths:
+            raise c.ValidationError("Expected at least one width")
+        return sorted(set(widths))
+
+
+class ImageWidthsConfig(base.Config):
+    poster = Widths([400, 800, 1200])
+    """Widths of a video poster's variants: it spans the content column (800 px at most on a wide screen)."""
+
+    thumbnail = Widths([160, 320])
+    """Widths of a card thumbnail's variants on listing, tag and series pages (shown 160 px wide)."""
+
+
+class ImagesConfig(base.Config):
+    """Responsive images: each image the plugin places (a video poster, a card thumbnail) becomes a
+    `<picture>` of AVIF and WebP variants at a few widths, with the original's format as fallback and
+    its width and height. Variants are made once by libvips and kept in `cache_dir`, so a rebuild
+    or `mkdocs serve` encodes nothing. An SVG that embeds raster images or weighs over 50 KB is
+    rasterised the same way; a small vector SVG is kept as it is.
+
+    ```yaml
+    images: {enabled: true, widths: {poster: [400, 800, 1200], thumbnail: [160, 320]}, formats: [avif, webp], quality: 60}
+    ```
+    """
+
+    enabled = c.Type(bool, default=True)
+    """Make variants; `false` places every image as it is."""
+
+    widths = c.SubConfig(ImageWidthsConfig)
+    """Widths in pixels, by place; an image is never made wider than it is."""
+
+    formats = c.ListOfItems(c.Choice(("avif", "webp")), default=["avif", "webp"])
+    """Formats of the `<source>`s, best first; a browser takes the first it reads."""
+
+    quality = Count(1, default=60, maximum=100)
+    """Quality of the lossy encodings, from 1 to 100 (60 is sharp for AVIF and WebP)."""
+
+    max_pixels = Count(1, default=40_000_000)
+    """An image of more pixels than this is not decoded (a decompression bomb): it is placed as it is, with a warning."""
+
+    cache_dir = c.Type(str, default=".cache/numeco/images")
+    """Folder of the variants, relative to `mkdocs.yml` (an absolute path works too). It must be outside
+    `site_dir`; deleting it only costs the next build the time to make them again."""
+
+
 class NumecoConfig(base.Config):
     embed = c.Choice(("facade", "iframe"), default="facade")
     """`facade`: click-to-load, nothing requested from the provider before a click.
@@ -226,3 +281,4 @@ class NumecoConfig(base.Config):
     listing = c.SubConfig(ListingConfig)
     feeds = c.SubConfig(FeedsConfig)
     seo = c.SubConfig(SeoConfig)
+    images = c.SubConfig(ImagesConfig)

@@ -270,7 +270,7 @@ def test_demo_json_feed(demo: Built) -> None:
     assert dates == sorted(dates, reverse=True)
     assert all(i["url"].startswith(SITE_URL) for i in items)
     table_ronde = next(i for i in items if i["url"].endswith("/table-ronde-donnees/"))
-    assert table_ronde["image"] == SITE_URL + "images/poster-donnees.svg"
+    assert table_ronde["image"] == SITE_URL + "images/capture-mesure.png"
 
 
 def feed_links(built: Built, url: str) -> list[tuple[str, str]]:

@@ -61,8 +61,8 @@ def test_rss_item_image_is_the_front_matter_image(demo: Built) -> None:
     parsed = feedparser.parse((demo.site_dir / "feed_rss_created.xml").read_bytes())
     by_link = {e.link: e for e in parsed.entries}
     enclosure = by_link[SITE_URL + "posts/episode-2-concevoir/"].enclosures
-    assert [(e.href, e.type) for e in enclosure] == [(SITE_URL + "images/poster-sobriete.svg", "image/svg+xml")]
-    assert (demo.site_dir / "images/poster-sobriete.svg").is_file()
+    assert [(e.href, e.type) for e in enclosure] == [(SITE_URL + "images/photo-atelier.jpg", "image/jpeg")]
+    assert (demo.site_dir / "images/photo-atelier.jpg").is_file()
     assert by_link[SITE_URL + "posts/podcast-reemploi/"].enclosures == []  # no image in its front matter
 
 
@@ -73,12 +73,12 @@ def test_rss_json_feed(demo: Built) -> None:
     dates = [datetime.fromisoformat(i["date_published"]) for i in items]
     assert dates == sorted(dates, reverse=True)
     table_ronde = next(i for i in items if i["url"].endswith("/table-ronde-donnees/"))
-    assert table_ronde["image"] == SITE_URL + "images/poster-donnees.svg"
+    assert table_ronde["image"] == SITE_URL + "images/capture-mesure.png"
 
 
 def test_our_feeds_and_head_are_still_there(demo: Built) -> None:
     parsed = feedparser.parse((demo.site_dir / "feed.xml").read_bytes())
     assert not parsed.bozo and len(parsed.entries) == 6
     head = demo.soup("posts/episode-1-mesurer/").head
-    assert head.select_one('meta[property="og:image"]')["content"] == SITE_URL + "images/poster-donnees.svg"
+    assert head.select_one('meta[property="og:image"]')["content"] == SITE_URL + "images/poster-montage.svg"
     assert head.select_one('script[type="application/ld+json"]') is not None

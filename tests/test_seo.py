@@ -131,7 +131,7 @@ def test_video_post_has_a_complete_video_object(demo: Built) -> None:
     assert data["name"] == "Épisode #2 : Concevoir des services plus légers"
     assert data["description"] == "Alléger les pages, c'est d'abord renoncer à ce qui ne sert pas."
     assert data["uploadDate"] == "2025-03-17T00:00:00+00:00"
-    assert data["thumbnailUrl"] == [SITE_URL + "images/poster-sobriete.svg"]
+    assert data["thumbnailUrl"] == [SITE_URL + "images/photo-atelier.jpg"]
     assert data["embedUrl"] == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"
     assert data["url"] == SITE_URL + "posts/episode-2-concevoir/"
     assert data["transcript"].split("\n") == [
@@ -192,7 +192,7 @@ def test_open_graph_of_a_video_post(demo: Built) -> None:
     assert tags["og:title"] == ["Épisode #2 : Concevoir des services plus légers"]
     assert tags["og:description"] == ["Alléger les pages, c'est d'abord renoncer à ce qui ne sert pas."]
     assert tags["og:url"] == [SITE_URL + "posts/episode-2-concevoir/"]
-    assert tags["og:image"] == [SITE_URL + "images/poster-sobriete.svg"]
+    assert tags["og:image"] == [SITE_URL + "images/photo-atelier.jpg"]
     assert tags["og:image:alt"] == ["Paysage vert stylisé"]
     assert tags["og:locale"] == ["fr_FR"]
     assert tags["article:published_time"] == ["2025-03-17T00:00:00+00:00"]

@@ -36,6 +36,7 @@ from ..core.series import Series, build_series, series_clash_warnings, series_sl
 from ..core.shortcodes import Context, convert
 from ..core.slugs import SlugMap
 from ..core.tags import Tag, build_tags, merged_spellings, spellings_warning, tag_clash_warnings, tag_slugs
+from .images import SiteImages
 from .pages import PLACEHOLDER, SitePages, local_image_url, name_sections, url_of
 from .permalinks import Permalinks, site_claims
 
@@ -81,6 +82,8 @@ class SiteBuild:
         self.feed_plan = FeedPlan()
         self.tag_slugs = SlugMap()  # name -> slug, decided once in generate_pages
         self.series_slugs = SlugMap()
+        self.images = SiteImages(options.images, config)
+        self.generated.listing.pictures = self.images.view
 
     # -- on_files ------------------------------------------------------------
 
@@ -130,6 +133,7 @@ class SiteBuild:
         self.claims = site_claims(files, config)
         self.generated.plan(self.posts, tags, series, self._where, self.tag_slugs)
         self.generated.add_files(files, config, self.claims)
+        self.images.plan(self.posts, files, config, self.claims, self._where)
         if self.options.feeds.enabled and config.site_url:
             self.feed_plan = self.generated.plan_feeds(self.posts, tags, series, self.claims)
         self._warn_about_names(files)
@@ -213,6 +217,7 @@ class SiteBuild:
             title=post.title if post else str(page.meta.get("title") or ""),
             poster=local_image_url(self.files, post.image, page.url) if post else None,
             poster_alt=post.image_alt if post else "",
+            poster_picture=self.images.view(post.image, "poster", url_of(self.files, page.url)) if post else None,
             embed=self.options.embed,
             upgrade_iframes=self.options.upgrade_iframes,
             remember_consent=self.options.remember_consent,

@@ -44,6 +44,8 @@ class Generated:
 Where = Callable[[Post, str], str]
 # The URL of a docs file (`src_uri`) relative to the page being rendered; None when there is no such file.
 UrlOf = Callable[[str], str | None]
+# The responsive picture of a docs image for a role, with URLs as `url_of` sees them (see `adapter/images.py`).
+Pictures = Callable[[str | None, str, UrlOf], dict[str, Any] | None]
 _FEED_HINTS = {
     "site": "set feeds.site: false, or move your file",
     "series": "set feeds.series: false, or move your file",
@@ -65,6 +67,8 @@ class Listing:
         self.series_of: dict[str, Series] = {}  # post src_uri -> series
         self.sections: dict[str, str] = {}  # folder of generated pages -> the title of its navigation section
         self.warnings: list[str] = []
+        # The `<picture>` of an image for a role (`thumbnail`), as `core.images.view` gives it; None: plain image.
+        self.pictures: Pictures | None = None
 
     # -- planning ---------------------------------------------------------------
 
@@ -235,6 +239,11 @@ class Linker:
     def image(self, post: Post) -> str | None:
         """Thumbnail URL; never an external one (no third-party request)."""
         return local_image(self.url_of, post.image)
+
+    def thumbnail(self, post: Post) -> dict[str, Any] | None:
+        """The card thumbnail as a responsive picture (`core.images.view`); None: `image()` as it is."""
+        pictures = self.listing.pictures
+        return pictures(post.image, "thumbnail", self.url_of) if pictures is not None else None
 
 
 def local_image(url_of: UrlOf, docs_path: str | None) -> str | None:

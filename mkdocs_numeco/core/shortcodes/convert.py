@@ -41,6 +41,8 @@ class Context:
     title: str = ""
     poster: str | None = None
     poster_alt: str = ""
+    # The poster as a responsive picture (`core.images.view`): `src`, `width`, `height`, `sizes`, `sources`.
+    poster_picture: Mapping[str, Any] | None = None
     embed: str = "facade"
     transcript_open: bool = False
     transcript_kind: str = "abstract"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -104,10 +105,14 @@ def render_facade(
     *,
     renderer: Renderer | None = None,
     remember: bool = False,
+    picture: Mapping[str, Any] | None = None,
+    lazy: bool = False,
 ) -> str:
     """Click-to-load markup (`facade.html`): no request to the provider until the reader asks.
 
     With `remember`, a checkbox lets the reader's consent for the player's host be kept (numeco.js).
+    `picture` is the poster's responsive variants (`core.images.view`); `lazy` is for a poster
+    below the fold (every one but the page's first).
     """
     audio = LABEL_SUFFIX.get(video.provider.kind, "")
     return (renderer or render.packaged()).markup(

@@ -56,6 +56,11 @@ def left_out(token: Token, name: str | None = None) -> Outcome:
     return Outcome(comment(token.raw), UNSUPPORTED, name)
 
 
+def poster_of(page: Converter) -> dict[str, Any]:
+    """The poster's responsive picture for the next facade; lazy but for the page's first poster (above the fold)."""
+    return {"picture": page.ctx.poster_picture, "lazy": page.videos_seen > 0}
+
+
 def block(html: str) -> str:
     """HTML set apart by blank lines, so Markdown reads it as a block of its own."""
     return f"\n\n{html}\n\n"

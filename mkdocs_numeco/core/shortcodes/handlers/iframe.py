@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .. import iframes
 from ..scanner import Token
 from ..video import render_facade, render_transcript_link
-from .base import UPGRADED, Outcome, block, kept, left_out
+from .base import UPGRADED, Outcome, block, kept, left_out, poster_of
 
 if TYPE_CHECKING:
     from ..convert import Converter
@@ -59,6 +59,7 @@ def _upgraded(page: Converter, token: Token) -> str | None:
         page.ctx.poster_alt,
         renderer=page.ctx.renderer,
         remember=page.ctx.remember_consent,
+        **poster_of(page),
     )
     transcript_id = page.transcript_link()
     if transcript_id:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..scanner import Token
 from ..video import PROVIDERS, Provider, Video, render_facade, render_iframe, render_transcript_link
-from .base import CONVERTED, Outcome, argument, block, left_out, quoted
+from .base import CONVERTED, Outcome, argument, block, left_out, poster_of, quoted
 
 if TYPE_CHECKING:
     from ..convert import Converter
@@ -31,6 +31,7 @@ def video(page: Converter, index: int, token: Token) -> Outcome:
             page.ctx.poster_alt,
             renderer=page.ctx.renderer,
             remember=page.ctx.remember_consent,
+            **poster_of(page),
         )
     transcript_id = page.transcript_link()
     if transcript_id:
