@@ -90,7 +90,11 @@ def build_site(config_path: Path, strict: bool = False, command: str | None = No
         config = load_config(config_file=str(config_path), strict=strict)
         if command is not None:
             config.plugins.on_startup(command=command, dirty=False)
-        build(config)
+        try:
+            build(config)
+        finally:
+            if command is not None:  # MkDocs keeps plugins that have `on_startup` for the whole process
+                config.plugins.on_shutdown()
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)
