@@ -5,24 +5,48 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 from sitebuild import build_site, post, write_site
 
 PAGES = {
     "index.md": "# Accueil\n\n[Le brouillon](posts/brouillon.md)\n",
     "posts/publie.md": post("Publié", "2025-01-02", tags=["Climat"], series="Saison"),
-    "posts/brouillon.md": post("Brouillon secret", "2025-01-03", tags=["Climat", "Secret"], series="Saison", draft=True),
+    "posts/brouillon.md": post(
+        "Brouillon secret", "2025-01-03", tags=["Climat", "Secret"], series="Saison", draft=True
+    ),
     "posts/formulaire.md": post(
-        "Formulaire", "2025-01-04", "Un formulaire.", tags=["Climat"], series="Saison", eleventyExcludeFromCollections=True
+        "Formulaire",
+        "2025-01-04",
+        "Un formulaire.",
+        tags=["Climat"],
+        series="Saison",
+        eleventyExcludeFromCollections=True,
     ),
     "posts/avenir.md": post("Avenir", "2999-01-01", tags=["Climat"]),
 }
 # Every generated file a post can appear in.
-LISTED_IN = ("posts/index.html", "tags/climat/index.html", "series/saison/index.html", "feed.xml", "feed.json",
-             "tags/climat/feed.xml", "series/saison/feed.xml", "sitemap.xml", "search/search_index.json")
+LISTED_IN = (
+    "posts/index.html",
+    "tags/climat/index.html",
+    "series/saison/index.html",
+    "feed.xml",
+    "feed.json",
+    "tags/climat/feed.xml",
+    "series/saison/feed.xml",
+    "sitemap.xml",
+    "search/search_index.json",
+)
 
 
 def _text(site_dir: Path, path: str) -> str:
@@ -39,7 +63,11 @@ def _build(tmp_path: Path, plugin: dict | None = None, command: str | None = Non
 
 
 def test_a_draft_is_left_out_of_the_build(tmp_path: Path) -> None:
-    built = _build(tmp_path, nav=["index.md", {"Brouillon": "posts/brouillon.md"}, "posts/publie.md"])
+    built = _build(
+        tmp_path,
+        nav=["index.md", {"Brouillon": "posts/brouillon.md"}, "posts/publie.md"],
+        theme={"name": "material", "language": "fr", "font": False, "features": ["navigation.footer"]},
+    )
     assert not built.exists("posts/brouillon")
     assert _listed(built.site_dir, "Brouillon secret", "posts/brouillon/") == []
     assert not built.exists("tags/secret")  # a tag only the draft has has no page
@@ -48,6 +76,7 @@ def test_a_draft_is_left_out_of_the_build(tmp_path: Path) -> None:
     nav = built.soup("").select(".md-nav--primary a.md-nav__link")
     assert [a.get_text(strip=True) for a in nav if "brouillon" in (a.get("href") or "")] == []
     assert [a.get_text(strip=True) for a in nav if "publie" in (a.get("href") or "")] == ["Publié"]
+    assert built.soup("").select_one("a.md-footer__link--next")["href"] == "posts/publie/"  # next skips it
     # The link to it from a page stays as MkDocs leaves links to excluded pages (an INFO message).
     assert any("brouillon.md" in m and "excluded" in m for m in built.messages(logging.INFO))
 
@@ -158,3 +187,49 @@ def test_generate_skips_drafts_and_warns_near_misses(tmp_path: Path) -> None:
     feed = json.loads((docs / "feed.json").read_text(encoding="utf-8"))
     assert sorted(item["title"] for item in feed["items"]) == ["Publié", "Épisode"]
     assert "posts/typo.md:4: front matter key `serie` is unknown: did you mean `series`?" in err.getvalue()
+
+
+# -- the real `mkdocs serve` ----------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+
+
+def test_mkdocs_serve_shows_the_draft_with_its_badge(tmp_path: Path) -> None:
+    config = write_site(tmp_path, PAGES)
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}", "-f", str(config)],
+            cwd=tmp_path,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "NO_MKDOCS_2_WARNING": "1"},
+        )
+        try:
+            deadline = time.monotonic() + 120
+            status, html = 0, ""
+            while status != 200:
+                assert process.poll() is None, log.read_text()
+                assert time.monotonic() < deadline, "mkdocs serve did not answer:\n" + log.read_text()
+                try:
+                    status, html = _get(f"http://127.0.0.1:{port}/posts/brouillon/")
+                except OSError:
+                    time.sleep(0.5)
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+    badge = BeautifulSoup(html, "lxml").select_one("article .numeco-draft__label")
+    assert badge is not None and badge.get_text(strip=True) == "Brouillon"

@@ -2,9 +2,11 @@
 
 A key is warned when it is unknown and within a few edits (Damerau–Levenshtein:
 insert, delete, replace, swap two neighbours) of a key that the plugin, MkDocs,
-Material or Eleventy reads. Keys far from all of them are left alone: authors use
-other plugins' keys. Short keys get one edit only (`lang` is two edits from
-`tags`, and is not a typo of it).
+Material or Eleventy reads, and that key is not in the front matter too (`titre:`
+next to `title:` is a variable of the author's, not a typo). Keys far from all of
+them are left alone: authors use other plugins' keys and variables of their own.
+Keys of up to `SHORT` characters get one edit only (`lang` is two edits from
+`tags`, `auteur` two from `author`: neither is a typo).
 
 Each key costs a bounded amount of work (keys longer than `MAX_KEY_LENGTH` are
 never near a known key), so checking a front matter is linear in its keys.
@@ -12,7 +14,7 @@ never near a known key), so checking a front matter is linear in its keys.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from .problems import Problem
 
@@ -57,7 +59,7 @@ ELEVENTY_KEYS = (
     "permalinkBypassOutputDir",
 )
 KNOWN_KEYS = frozenset(PLUGIN_KEYS + MKDOCS_KEYS + ELEVENTY_KEYS)
-SHORT = 4  # keys of at most this many characters may be one edit off; longer ones two
+SHORT = 6  # keys of at most this many characters may be one edit off; longer ones two (`auteur` is not `author`)
 MAX_EDITS = 2
 MAX_KEY_LENGTH = max(len(key) for key in KNOWN_KEYS) + MAX_EDITS
 # Known keys by length, in a fixed order: a key is compared only with those of a length it can reach.
@@ -71,9 +73,11 @@ def near_misses(lines: Mapping[str, int]) -> list[Problem]:
     problems = []
     for key, line in sorted(lines.items(), key=lambda item: item[1]):
         known = suggestion(key)
-        if known is not None:
+        if known is not None and known not in lines:
             problems.append(
-                Problem(line, f"front matter key `{key}` is unknown: did you mean `{known}`? Rename it, or it is ignored")
+                Problem(
+                    line, f"front matter key `{key}` is unknown: did you mean `{known}`? Rename it, or it is ignored"
+                )
             )
     return problems
 
@@ -82,38 +86,50 @@ def suggestion(key: str) -> str | None:
     """The known key `key` is a near miss of (the closest; the first in alphabetical order on a tie), or None."""
     if key in KNOWN_KEYS or not key or len(key) > MAX_KEY_LENGTH:
         return None
-    bound = 1 if len(key) <= SHORT else MAX_EDITS
-    best: tuple[int, str] | None = None
+    found = [(distance, known) for known in _candidates(key) if (distance := _near(key, known)) is not None]
+    return min(found)[1] if found else None
+
+
+def _edits(key: str) -> int:
+    """How many edits make a near miss: one for a short key, two otherwise."""
+    return 1 if len(key) <= SHORT else MAX_EDITS
+
+
+def _candidates(key: str) -> Iterator[str]:
+    """The known keys whose length `key` can reach within its edits."""
+    bound = _edits(key)
     for length in range(len(key) - bound, len(key) + bound + 1):
-        for known in _BY_LENGTH.get(length, ()):
-            if len(known) <= SHORT and bound > 1 and bounded_distance(key, known, 1) is None:
-                continue  # a short known key is only suggested for one edit (`lang` is not `tags`)
-            distance = bounded_distance(key, known, bound)
-            if distance is not None and (best is None or (distance, known) < best):
-                best = (distance, known)
-    return best[1] if best is not None else None
+        yield from _BY_LENGTH.get(length, ())
+
+
+def _near(key: str, known: str) -> int | None:
+    """The distance of `key` to `known`, when both are short enough for it (`lang` is two edits from `tags`)."""
+    return bounded_distance(key, known, min(_edits(key), _edits(known)))
 
 
 def bounded_distance(a: str, b: str, bound: int) -> int | None:
     """The edit distance of `a` and `b` (optimal string alignment), or None when it exceeds `bound`.
 
-    Only the band of cells within `bound` of the diagonal is computed: the work is
-    `len(a) * (2 * bound + 1)`.
+    Only the cells within `bound` of the diagonal are computed; the others stay at `bound + 1`.
     """
     if abs(len(a) - len(b)) > bound:
         return None
-    over = bound + 1
     before: list[int] = []
-    previous = [min(j, over) for j in range(len(b) + 1)]
+    previous = [min(j, bound + 1) for j in range(len(b) + 1)]
     for i in range(1, len(a) + 1):
-        current = [over] * (len(b) + 1)
-        current[0] = min(i, over)
-        for j in range(max(1, i - bound), min(len(b), i + bound) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                value = min(value, before[j - 2] + 1)
-            current[j] = min(value, over)
-        before, previous = previous, current
+        before, previous = previous, _row(a, b, i, previous, before, bound)
     distance = previous[len(b)]
     return distance if distance <= bound else None
+
+
+def _row(a: str, b: str, i: int, previous: list[int], before: list[int], bound: int) -> list[int]:
+    """Row `i` of the table, from the two rows above it."""
+    over = bound + 1
+    current = [over] * (len(b) + 1)
+    current[0] = min(i, over)
+    for j in range(max(1, i - bound), min(len(b), i + bound) + 1):
+        value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] != b[j - 1]))
+        if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+            value = min(value, before[j - 2] + 1)
+        current[j] = min(value, over)
+    return current

@@ -39,6 +39,9 @@ def test_a_near_miss_names_the_known_key(key: str, expected: str) -> None:
     [
         *sorted(KNOWN_KEYS),  # a known key is never warned
         "lang",  # 4 letters, 2 edits from `tags`: short keys get one edit only
+        "auteur",  # 6 letters, 2 edits from `author`: a French variable, not a typo
+        "resume",
+        "sujet",
         "name",  # 2 edits from `date`
         "type",
         "url",
@@ -85,6 +88,12 @@ def test_one_problem_per_near_miss_at_the_line_of_the_key() -> None:
         Problem(5, "front matter key `tag` is unknown: did you mean `tags`? Rename it, or it is ignored"),
     ]
     assert [p for p in front.problems if "did you mean" in p.message] == near_misses(front.lines)
+
+
+def test_a_key_next_to_the_key_it_resembles_is_not_a_near_miss() -> None:
+    """`titre:` beside `title:` is the author's own variable (used as `{{ titre }}`), not a typo."""
+    assert near_misses({"title": 2, "titre": 3}) == []
+    assert [p.line for p in near_misses({"titre": 3})] == [3]
 
 
 def test_json_front_matter_keys_are_checked_too() -> None:
