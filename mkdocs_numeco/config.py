@@ -189,6 +189,17 @@ class NumecoConfig(base.Config):
     ```
     """
 
+    remember_consent = c.Type(bool, default=False)
+    """Give each click-to-load facade a checkbox "Always load content from {provider}": a reader
+    who ticks it is remembered, for that host only, in the browser's `localStorage`; the host's
+    players then load without a click on later pages (never playing by themselves), and unticking
+    the same checkbox forgets it. Off by default: the pages then never read nor write `localStorage`.
+
+    ```yaml
+    remember_consent: true
+    ```
+    """
+
     language = c.Optional(c.Type(str))
     """Language of labels and dates (`fr`, `en`). Defaults to the theme's `language`."""
 

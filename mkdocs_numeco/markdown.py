@@ -79,6 +79,7 @@ class NumecoExtension(Extension):
         self.config = {
             "embed": ["facade", "`facade` (click-to-load) or `iframe` (the provider's player, lazily loaded)"],
             "upgrade_iframes": [True, "Turn raw <iframe> players of known providers into the facade"],
+            "remember_consent": [False, "Facades offer to remember the reader's consent per host (localStorage)"],
             "language": ["", "Language of labels (`fr`, `en`); default: the theme's, else `en`"],
             "labels": [{}, "Overrides for interface labels, by key"],
             "transcript_open": [False, "Render transcripts expanded instead of collapsed"],
@@ -132,6 +133,7 @@ class NumecoExtension(Extension):
             title=page.title,
             embed=options["embed"],
             upgrade_iframes=options["upgrade_iframes"],
+            remember_consent=options["remember_consent"],
             transcript_open=options["transcript_open"],
             transcript_kind=options["transcript_type"],
             first_line=page.first_line,

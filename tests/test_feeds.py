@@ -6,6 +6,7 @@ import json
 import logging
 from datetime import UTC, date, datetime
 from pathlib import Path
+from urllib.parse import urljoin
 
 import feedparser
 import pytest
@@ -273,8 +274,13 @@ def test_demo_json_feed(demo: Built) -> None:
 
 
 def feed_links(built: Built, url: str) -> list[tuple[str, str]]:
+    """(type, absolute URL) of the feeds a reader discovers: `rel` holds the token `alternate` (the links are
+    `rel="alternate feed"`, relative to the page since issue 14; resolved here against the page's canonical URL)."""
     head = built.soup(url).head
-    return [(link["type"], link["href"]) for link in head.select('link[rel="alternate"]') if "feed" in link["href"]]
+    canonical = head.select_one('link[rel="canonical"]')
+    page_url = canonical["href"] if canonical is not None else ""
+    links = head.find_all("link", rel="alternate")
+    return [(link["type"], urljoin(page_url, link["href"])) for link in links if "feed" in link["href"]]
 
 
 SITE_FEEDS = [("application/atom+xml", SITE_URL + "feed.xml"), ("application/feed+json", SITE_URL + "feed.json")]

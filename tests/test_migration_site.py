@@ -193,7 +193,7 @@ def test_a_podcast_is_no_video_object(site: Built) -> None:
         scripts = site.soup(url(stem)).select("script[type='application/ld+json']")
         return [json.loads(s.string)["@type"] for s in scripts]
 
-    assert types("2024-10-02-podcast-reemploi") == ["BlogPosting"]
+    assert types("2024-10-02-podcast-reemploi") == ["PodcastEpisode"]  # issue 15: an Acast post
     assert types("2024-09-20-webinaire-peertube") == ["VideoObject"]
 
 

@@ -144,6 +144,10 @@ def test_converting_its_own_output_changes_nothing(text: str, ctx: Context) -> N
     assert convert(once, ctx).markdown == once
 
 
+def _as_reference(m: re.Match[str]) -> str:
+    return f"{m[1]}&#{ord(m[2])};"
+
+
 @SETTINGS
 @given(author_text, contexts)
 def test_author_text_between_delimiters_survives(text: str, ctx: Context) -> None:
@@ -164,6 +168,9 @@ def test_author_text_between_delimiters_survives(text: str, ctx: Context) -> Non
             # A brace right before a tag, or `:::` that now starts a line after our HTML, may be
             # written as a character reference (see _splice): the reader sees the same text.
             spellings.add(re.sub(r"^([ ]{0,3}):(?=::)", r"\1&#58;", piece))
+            # A mark that would start a list, heading, quote… on its new line (see _after_block).
+            for line in {piece, piece.lstrip(" \t")}:
+                spellings.add(re.sub(r"^([ \t]*(?:\d{1,9})?)([-+*#>|=~`_:.)])", _as_reference, line))
             if piece.endswith("{"):
                 spellings |= {s[:-1] + "&#123;" for s in spellings}
         found = sorted((i, len(s)) for s in spellings if (i := out.find(s, pos)) >= 0)

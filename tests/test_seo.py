@@ -25,6 +25,11 @@ def json_ld(soup: BeautifulSoup) -> list[dict]:
     return [json.loads(script.string) for script in soup.head.select('script[type="application/ld+json"]')]
 
 
+def videos(soup: BeautifulSoup) -> list[dict]:
+    """The page's VideoObjects (an episode of a series also has its Episode object)."""
+    return [data for data in json_ld(soup) if data["@type"] == "VideoObject"]
+
+
 def meta(soup: BeautifulSoup) -> dict[str, list[str]]:
     """Every og:/article:/video:/twitter: meta of the head, by name, in document order."""
     found: dict[str, list[str]] = {}
@@ -120,7 +125,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 def test_video_post_has_a_complete_video_object(demo: Built) -> None:
-    [data] = json_ld(demo.soup("posts/episode-2-concevoir/"))
+    [data] = videos(demo.soup("posts/episode-2-concevoir/"))  # an episode: its Episode object follows
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "VideoObject"
     assert data["name"] == "Épisode #2 : Concevoir des services plus légers"
@@ -138,7 +143,7 @@ def test_video_post_has_a_complete_video_object(demo: Built) -> None:
 
 def test_the_transcript_is_the_one_shown_on_the_page(demo: Built) -> None:
     soup = demo.soup("posts/episode-1-mesurer/")
-    [data] = json_ld(soup)
+    [data] = videos(soup)
     shown = soup.select_one(".numeco-transcript__body").get_text(" ")
     assert " ".join(data["transcript"].split()) == " ".join(shown.split())
 
@@ -159,7 +164,7 @@ def test_each_video_of_a_post_gets_its_own_object_and_transcript(demo: Built) ->
 
 
 def test_video_without_image_uses_the_shipped_poster(demo: Built) -> None:
-    [data] = json_ld(demo.soup("posts/episode-3-former/"))
+    [data] = videos(demo.soup("posts/episode-3-former/"))  # an episode: its Episode object follows
     assert data["thumbnailUrl"] == [POSTER]
     assert (demo.site_dir / "assets/numeco/poster.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     tags = meta(demo.soup("posts/episode-3-former/"))

@@ -22,6 +22,7 @@ from ..core import feeds, head, seo, urls
 from ..core.confine import PLUGIN, confine, shown
 from ..core.posts import Post, image_parts, image_refusal, resolve_path
 from ..core.problems import Problem, located
+from ..core.series import Series
 from .site import PageRecord, SiteBuild
 
 log = get_plugin_logger(__name__)
@@ -49,6 +50,9 @@ class Discovery:
         feed_plan: Callable[[], feeds.FeedPlan],
         clash: Callable[[str], str | None],
         generated_title: Callable[[str], str | None],
+        series_of: Callable[[str], Series | None] = lambda _: None,
+        series_uri: Callable[[Series], str | None] = lambda _: None,
+        generated_series: Callable[[str], Series | None] = lambda _: None,
     ) -> None:
         self.options = options
         self.config = config
@@ -58,6 +62,9 @@ class Discovery:
         self.feed_plan = feed_plan
         self.clash = clash
         self.generated_title = generated_title
+        self.series_of = series_of  # post src_uri -> its series
+        self.series_uri = series_uri  # series -> src_uri of its page, None without one
+        self.generated_series = generated_series  # src_uri of a series page -> the series
         self.site_url = config.site_url or ""
         self.poster_used = False
         wanted = options.feeds.enabled or options.seo.open_graph or options.seo.structured_data
@@ -75,6 +82,18 @@ class Discovery:
             generated = site.generated.planned.get(src_uri)
             return generated.title if generated is not None else None
 
+        def generated_series(src_uri: str) -> Series | None:
+            generated = site.generated.planned.get(src_uri)
+            found = generated.data.get("series") if generated is not None else None
+            return found if isinstance(found, Series) else None
+
+        by_post: dict[str, Series] = {}
+
+        def series_of(src_uri: str) -> Series | None:
+            if not by_post:  # indexed once, when the first page asks (site.series is filled by on_files)
+                by_post.update((post.src_uri, one) for one in site.series for post in one.posts)
+            return by_post.get(src_uri)
+
         return cls(
             options,
             config,
@@ -84,6 +103,9 @@ class Discovery:
             feed_plan=lambda: site.feed_plan,
             clash=lambda uri: site.claims.clash(uri, me=PLUGIN),
             generated_title=generated_title,
+            series_of=series_of,
+            series_uri=lambda one: site.generated.series_uris.get(one.slug),
+            generated_series=generated_series,
         )
 
     # -- on_page_markdown -------------------------------------------------------
@@ -147,20 +169,40 @@ class Discovery:
         post = record.post if record is not None else None
         links = []
         if self.options.feeds.enabled:
-            links = head.feed_links(self.feed_plan().for_page(page.file.src_uri, post), self.channel)
+            planned = self.feed_plan().for_page(page.file.src_uri, post)
+            links = head.feed_links(planned, self.channel, page.url)
         if record is not None and post is not None:
+            urls_of_post = self._post_urls(post, record.videos)
             snippet = head.post_head(
-                post, record.videos, self._post_urls(post, record.videos), self.head_site, links, output
+                post, record.videos, urls_of_post, self.head_site, links, output, self._episode(post)
             )
         else:
-            snippet = head.page_head(
-                title=self._raw_meta(page, "title") or str(page.title or self.config.site_name),
-                description=self._raw_meta(page, "description") or self.config.site_description or "",
-                url=self._absolute(page.url),
-                site=self.head_site,
-                links=links,
-            )
+            snippet = self._page_head(page, links)
         return seo.inject_head(output, snippet)
+
+    def _page_head(self, page: Page, links: list[seo.FeedLink]) -> str:
+        """The head of a page that is not a post; a series page's lists its episodes."""
+        series = self.generated_series(page.file.src_uri)
+        return head.page_head(
+            title=self._raw_meta(page, "title") or str(page.title or self.config.site_name),
+            description=self._raw_meta(page, "description") or self.config.site_description or "",
+            url=self._absolute(page.url),
+            site=self.head_site,
+            links=links,
+            series=self._series_parts(series) if series is not None else None,
+        )
+
+    def _series_parts(self, series: Series) -> seo.SeriesParts:
+        return seo.SeriesParts(series.name, tuple(seo.Part(p.title, self._absolute(p.url)) for p in series.posts))
+
+    def _episode(self, post: Post) -> seo.Episode | None:
+        """Where a post stands in its series, with the series page's absolute URL when it has one."""
+        series = self.series_of(post.src_uri)
+        if series is None:
+            return None
+        uri = self.series_uri(series)
+        url = self.url_of(uri) if uri else None
+        return seo.Episode(series.name, self._absolute(url) if url is not None else None, series.position(post))
 
     def _post_urls(self, post: Post, videos: list[Any]) -> head.PostUrls:
         image = self._image_url(post.image) if post.image else None

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,7 +28,9 @@ from ..core.confine import Claims
 from ..core.drafts import DraftRules, Visibility, visibility
 from ..core.feeds import FeedPlan
 from ..core.labels import language_of, locale_of, resolve_labels
+from ..core.listing import Linker
 from ..core.ordering import by_path
+from ..core.postlists import PostIndex, PostLists
 from ..core.posts import Post, build_post, is_post, normalised_meta, theme_meta
 from ..core.problems import Problem, located, where
 from ..core.render import Renderer
@@ -35,7 +38,7 @@ from ..core.series import Series, build_series, series_clash_warnings, series_sl
 from ..core.shortcodes import Context, convert
 from ..core.slugs import SlugMap
 from ..core.tags import Tag, build_tags, merged_spellings, spellings_warning, tag_clash_warnings, tag_slugs
-from .pages import PLACEHOLDER, SitePages, local_image_url, name_sections, without_pages
+from .pages import PLACEHOLDER, SitePages, local_image_url, name_sections, url_of, without_pages
 from .permalinks import Permalinks, site_claims
 
 log = get_plugin_logger(__name__)
@@ -237,6 +240,7 @@ class SiteBuild:
             poster_alt=post.image_alt if post else "",
             embed=self.options.embed,
             upgrade_iframes=self.options.upgrade_iframes,
+            remember_consent=self.options.remember_consent,
             transcript_open=self.options.transcript.open,
             transcript_kind=self.options.transcript.type,
             first_line=first_line,
@@ -244,6 +248,9 @@ class SiteBuild:
             # mkdocs-macros renders the page after us: leave it what isn't ours.
             keep_templates="macros" in self.config.plugins,
             renderer=self.renderer,
+            post_lists=PostLists(
+                self.post_index, Linker(self.generated.listing, url_of(self.files, page.url)), self.renderer
+            ),
         )
         result = convert(markdown, ctx)
         page.meta = frontmatter.html_safe_meta(page.meta)  # after `ctx`: the converter escapes values itself
@@ -252,6 +259,12 @@ class SiteBuild:
             record.videos = result.videos
             record.constructs = result.constructs
         return result.markdown
+
+    @cached_property
+    def post_index(self) -> PostIndex:
+        """Every post newest first, by tag and series, for `{% posts %}`: made when the first page converts,
+        after `on_files` read them all."""
+        return PostIndex(self.posts)
 
     def _read_meta(self, page: Page, record: PageRecord) -> list[Problem]:
         """Our reading of the front matter as the page's meta, without theme keys the theme would fail on."""

@@ -5,18 +5,41 @@
   document.documentElement.classList.add("numeco-js");
   var dialog, content, heading, closer, home, opener;
 
-  function play(box) {
+  // `clicked`: the reader pressed play; else a remembered consent loads the player, which must not start.
+  function play(box, clicked) {
     var url = box.getAttribute("data-embed-url");
     var frame = document.createElement("iframe");
+    var remember = box.querySelector(".numeco-video__remember");
     // A player starts at once (the click was the request); another page is loaded as it is.
-    var player = box.getAttribute("data-provider") !== "embed";
+    var player = clicked && box.getAttribute("data-provider") !== "embed";
     frame.src = player ? url + (url.indexOf("?") < 0 ? "?" : "&") + "autoplay=1" : url;
     frame.title = box.getAttribute("data-title");
     frame.allow = "autoplay; fullscreen; picture-in-picture";
     frame.setAttribute("allowfullscreen", "");
     box.replaceChildren(frame);
+    if (remember) box.append(remember); // the same control revokes the consent
     box.classList.add("numeco-video--loaded");
-    frame.focus();
+    if (clicked) frame.focus();
+  }
+
+  // Consent per host, only where the site turned remember_consent on (a [data-consent] checkbox):
+  // without one, localStorage is never touched. undefined: storage refused (the checkbox stays hidden).
+  var KEY = "numeco-consent:";
+  function stored(host) {
+    try { return localStorage.getItem(KEY + host); } catch (e) { return undefined; }
+  }
+  function store(host, given) {
+    try { if (given) localStorage.setItem(KEY + host, "1"); else localStorage.removeItem(KEY + host); } catch (e) {}
+  }
+  function consents() { return document.querySelectorAll(".numeco-video [data-consent]"); }
+
+  function restore() {
+    consents().forEach(function (input) {
+      var value = stored(input.getAttribute("data-consent"));
+      input.parentNode.hidden = value === undefined;
+      input.checked = value === "1";
+      if (input.checked && !input.closest(".numeco-video--loaded")) play(input.closest(".numeco-video"), false);
+    });
   }
 
   function makeDialog() {
@@ -63,11 +86,20 @@
     // Material's instant navigation rewrites links to absolute URLs, hence *= and .hash.
     var hit = el && el.closest(".numeco-video__play, .numeco-transcript__expand, a[href*='#numeco-transcript-']");
     if (!hit) return;
-    if (hit.classList.contains("numeco-video__play")) play(hit.closest(".numeco-video"));
+    if (hit.classList.contains("numeco-video__play")) play(hit.closest(".numeco-video"), true);
     else if (hit.classList.contains("numeco-transcript__expand")) expand(hit);
     else if (hit.pathname === location.pathname) reveal(hit.hash);
   });
+  document.addEventListener("change", function (event) {
+    var host = event.target.getAttribute("data-consent");
+    if (!host) return;
+    store(host, event.target.checked);
+    consents().forEach(function (input) {
+      if (input.getAttribute("data-consent") === host) input.checked = event.target.checked;
+    });
+  });
+  function ready() { reveal(location.hash); restore(); }
   // document$ (Material) emits on the first load and after each instant navigation.
-  if (window.document$) window.document$.subscribe(function () { reveal(location.hash); });
-  else reveal(location.hash);
+  if (window.document$) window.document$.subscribe(ready);
+  else ready();
 })();

@@ -40,6 +40,7 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "play_embed": f"Charger le contenu de {{provider}}{NBSP}: {{title}}",
         "player_title_embed": f"Contenu de {{provider}}{NBSP}: {{title}}",
         "watch_on_embed": "Ouvrir « {title} » sur {provider}",
+        "remember": "Toujours charger les contenus de {provider}",
         "accordion": "Détails",
         "read_transcript": "Lire la transcription",
         "published": "Publié le {date}",
@@ -68,6 +69,7 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "nav_series": "Séries",
         "draft": "Brouillon",
         "draft_note": "Cette publication n’est visible que dans l’aperçu de mkdocs serve",
+        "no_posts": "Aucune publication pour le moment.",
     },
     "en": {
         "transcript": "Transcript",
@@ -83,6 +85,7 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "play_embed": "Load the content from {provider}: {title}",
         "player_title_embed": "Content from {provider}: {title}",
         "watch_on_embed": "Open “{title}” on {provider}",
+        "remember": "Always load content from {provider}",
         "accordion": "Details",
         "read_transcript": "Read the transcript",
         "published": "Published on {date}",
@@ -111,6 +114,7 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "nav_series": "Series",
         "draft": "Draft",
         "draft_note": "This post is only shown in the mkdocs serve preview",
+        "no_posts": "No posts yet.",
     },
 }
 

@@ -301,10 +301,3 @@ def destination(src_uri: str, use_directory_urls: bool) -> tuple[str, str]:
     parent, file = posixpath.split(dest)
     url = (parent or ".") + "/" if use_directory_urls and file == "index.html" else dest
     return dest, quote(url)
-
-
-def relative_url(url: str, page_url: str) -> str:
-    """`url` (from the site root) as a link written in the page served at `page_url`."""
-    base = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
-    target = posixpath.relpath("/" + url.removeprefix("./"), "/" + base.removeprefix("./").rstrip("/"))
-    return target + "/" if url.endswith("/") and target != "." else ("./" if target == "." else target)

@@ -53,6 +53,8 @@ class Renderer:
         self.env.globals["label_around"] = self.label_around
         self.env.filters["long_date"] = self.long_date
         self.markup_env = _environment(loader, finalize=_escaped)
+        self.markup_env.globals.update(self.env.globals)  # `{% posts %}` renders the listing's cards in a page
+        self.markup_env.filters["long_date"] = self.long_date
         self._compiled: dict[tuple[int, str], Template] = {}
 
     def label(self, key: str, **values: Any) -> str:

@@ -1,6 +1,7 @@
 """What search engines and social networks read in a page's <head>.
 
-Pure: JSON-LD (schema.org `VideoObject` / `BlogPosting`), Open Graph and
+Pure: JSON-LD (schema.org `VideoObject`, `BlogPosting`, `Episode`,
+`PodcastEpisode`, `CreativeWorkSeries`), Open Graph and
 Twitter Card meta, feed links, and the transcript text found in a rendered
 page. No MkDocs, no I/O; every URL given here is already absolute.
 """
@@ -62,12 +63,39 @@ class Picture:
 
 
 @dataclass(frozen=True)
+class Episode:
+    """Where a post stands in its series: the series' name, its page's absolute URL (None without one),
+    and the post's 1-based position in reading order."""
+
+    series: str
+    series_url: str | None
+    number: int
+
+
+@dataclass(frozen=True)
+class Part:
+    """One episode as its series page lists it: title and absolute URL."""
+
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class SeriesParts:
+    """A series page's subject: the series' name and its episodes in reading order."""
+
+    name: str
+    parts: tuple[Part, ...]
+
+
+@dataclass(frozen=True)
 class FeedLink:
     """One `<link rel="alternate">` to a feed."""
 
     href: str
     type: str
     title: str
+    rel: str = "alternate"
 
 
 # -- Open Graph and Twitter Card ------------------------------------------------
@@ -143,11 +171,13 @@ def video_object(
     thumbnail: str,
     transcript: str,
     language: str,
+    dom_id: str = "",
 ) -> dict[str, Any]:
     """schema.org `VideoObject` for one video of a post (what Google reads for video results)."""
     data: dict[str, Any] = {
         "@context": SCHEMA,
         "@type": "VideoObject",
+        "@id": media_id(page_url, dom_id),
         "name": name,
         "description": post.description or post.title,
         "thumbnailUrl": [thumbnail],
@@ -162,11 +192,24 @@ def video_object(
     return data
 
 
-def blog_posting(post: Post, *, page_url: str, image: str | None, language: str, publisher: str) -> dict[str, Any]:
-    """schema.org `BlogPosting` for a post without video."""
+def media_id(page_url: str, dom_id: str) -> str:
+    """The `@id` of a player's object: the page's URL with the player's anchor, so others can point at it."""
+    return f"{page_url}#{dom_id}" if dom_id else page_url
+
+
+def blog_posting(
+    post: Post,
+    *,
+    page_url: str,
+    image: str | None,
+    language: str,
+    publisher: str,
+    kind: str | list[str] = "BlogPosting",
+) -> dict[str, Any]:
+    """schema.org `BlogPosting` (or the `kind` given: `PodcastEpisode`…) for a post."""
     data: dict[str, Any] = {
         "@context": SCHEMA,
-        "@type": "BlogPosting",
+        "@type": kind,
         "headline": post.title,
         "url": page_url,
         "mainEntityOfPage": page_url,
@@ -181,6 +224,33 @@ def blog_posting(post: Post, *, page_url: str, image: str | None, language: str,
         data["image"] = [image]
     if post.tags:
         data["keywords"] = list(post.tags)
+    return data
+
+
+def with_episode(data: dict[str, Any], episode: Episode) -> dict[str, Any]:
+    """`data` (an `Episode` or a subtype) with its series and its number in it."""
+    series: dict[str, Any] = {"@type": "CreativeWorkSeries", "name": episode.series}
+    if episode.series_url:
+        series["url"] = episode.series_url
+    return {**data, "partOfSeries": series, "episodeNumber": episode.number}
+
+
+def audio_object(name: str, embed_url: str) -> dict[str, Any]:
+    """schema.org `AudioObject` of a podcast player, for a `PodcastEpisode`'s `audio`."""
+    data: dict[str, Any] = {"@type": "AudioObject", "embedUrl": embed_url}
+    if name:
+        data["name"] = name
+    return data
+
+
+def creative_work_series(series: SeriesParts, *, url: str, language: str) -> dict[str, Any]:
+    """schema.org `CreativeWorkSeries` of a series page: its episodes in reading order (`hasPart`)."""
+    data: dict[str, Any] = {"@context": SCHEMA, "@type": "CreativeWorkSeries", "name": series.name, "url": url}
+    data["inLanguage"] = language
+    data["hasPart"] = [
+        {"@type": "Episode", "name": part.name, "url": part.url, "position": n, "episodeNumber": n}
+        for n, part in enumerate(series.parts, start=1)
+    ]
     return data
 
 
@@ -257,7 +327,9 @@ def _descendant_class(name: str) -> str:
 
 def head_html(feeds: Sequence[FeedLink], meta: Sequence[tuple[str, str]], json_ld: Sequence[dict[str, Any]]) -> str:
     """Everything we add to a page's head, escaped."""
-    lines = [f'<link rel="alternate" type="{esc(f.type)}" title="{esc(f.title)}" href="{esc(f.href)}">' for f in feeds]
+    lines = [
+        f'<link rel="{esc(f.rel)}" type="{esc(f.type)}" title="{esc(f.title)}" href="{esc(f.href)}">' for f in feeds
+    ]
     for name, value in meta:
         # Open Graph uses `property`; Twitter's own tags are read from `name`.
         attribute = "name" if name.startswith("twitter:") else "property"

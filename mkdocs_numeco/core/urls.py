@@ -143,6 +143,13 @@ def absolute(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + path.lstrip("/")
 
 
+def relative_url(url: str, page_url: str) -> str:
+    """`url` (from the site root) as a link written in the page served at `page_url`."""
+    base = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
+    target = posixpath.relpath("/" + url.removeprefix("./"), "/" + base.removeprefix("./").rstrip("/"))
+    return target + "/" if url.endswith("/") and target != "." else ("./" if target == "." else target)
+
+
 # -- reading one URL -----------------------------------------------------------------------------
 
 

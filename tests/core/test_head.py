@@ -82,7 +82,7 @@ POSTS = {
         [PODCAST],
         head.PostUrls(PAGE, poster=POSTER),
         {"og:type": "video.other", "og:image": POSTER},
-        [("BlogPosting", "image", None)],
+        [("PodcastEpisode", "image", None)],  # issue 15: an Acast post is a PodcastEpisode
     ),
 }
 
@@ -170,15 +170,30 @@ SITE_FEED = feeds.Feed("site", "", "", "feed.xml", (), json_path="feed.json")
 TAG_FEED = feeds.Feed("tag", "video", "Vidéo", "tags/video/feed.xml", (), page_prefix="tags/video/")
 
 
-def test_feed_links_atom_then_json_with_titles() -> None:
-    links = head.feed_links([SITE_FEED, TAG_FEED], CHANNEL)
+def test_feed_links_atom_then_json_with_titles_relative_to_the_page() -> None:
+    links = head.feed_links([SITE_FEED, TAG_FEED], CHANNEL, "posts/a/")
     html = head.page_head(title="T", description="", url="https://example.org/", site=SITE, links=links)
     soup = BeautifulSoup(html, "html.parser")
     assert [(a["type"], a["title"], a["href"]) for a in soup.find_all("link", rel="alternate")] == [
-        (feeds.ATOM, "Numéco", "https://example.org/feed.xml"),
-        (feeds.JSON_FEED, "Numéco", "https://example.org/feed.json"),
-        (feeds.ATOM, "Vidéo – Numéco", "https://example.org/tags/video/feed.xml"),
+        (feeds.ATOM, "Numéco", "../../feed.xml"),
+        (feeds.JSON_FEED, "Numéco", "../../feed.json"),
+        (feeds.ATOM, "Vidéo – Numéco", "../../tags/video/feed.xml"),
     ]
+
+
+def test_feed_links_are_not_the_exact_rel_material_fetches_a_sitemap_for() -> None:
+    # Material's script selects `link[rel=alternate]` (exact value) and fetches a sitemap.xml next to each.
+    html = head.page_head(
+        title="T",
+        description="",
+        url="https://example.org/",
+        site=SITE,
+        links=head.feed_links([SITE_FEED], CHANNEL, ""),
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select("link[rel=alternate]") == []
+    assert [a["href"] for a in soup.find_all("link", rel="alternate")] == ["feed.xml", "feed.json"]
+    assert {" ".join(a["rel"]) for a in soup.find_all("link")} == {"alternate feed"}
 
 
 PAGES = {

@@ -10,11 +10,12 @@ from bs4 import BeautifulSoup
 
 from mkdocs_numeco.core.confine import Claims
 from mkdocs_numeco.core.labels import resolve_labels
-from mkdocs_numeco.core.listing import Listing, destination, local_image, relative_url
+from mkdocs_numeco.core.listing import Listing, destination, local_image
 from mkdocs_numeco.core.posts import Post
 from mkdocs_numeco.core.render import Renderer
 from mkdocs_numeco.core.series import build_series, series_slugs
 from mkdocs_numeco.core.tags import build_tags, tag_slugs
+from mkdocs_numeco.core.urls import relative_url
 
 
 def _options(listing: str = "posts", per_page: int = 2, tags: str = "tags", series: str = "series") -> SimpleNamespace:

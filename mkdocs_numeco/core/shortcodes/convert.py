@@ -19,6 +19,7 @@ from typing import Any
 
 from .. import render
 from ..escape import literal_braces
+from ..postlists import PostLists
 from ..problems import Problem
 from . import containers
 from .handlers import END_TRANSCRIPT, SHORTCODES, TRANSCRIPT, handler_for
@@ -50,8 +51,12 @@ class Context:
     keep_templates: bool = False
     # Raw <iframe> players of known providers become the click-to-load facade.
     upgrade_iframes: bool = True
+    # Facades offer to remember a reader's consent per host (option `remember_consent`).
+    remember_consent: bool = False
     # Where the markup comes from: the packaged templates, or a theme's overrides first.
     renderer: render.Renderer = field(default_factory=lambda: render.packaged())
+    # The build's posts for `{% posts %}`, with links relative to this page; None where they aren't known.
+    post_lists: PostLists | None = None
 
 
 @dataclass

@@ -67,12 +67,37 @@ _COMMENT_END = re.compile(r"#\}")
 _BACKTICKS = re.compile(r"`+")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _QUOTE = re.compile(r"[ \t]*>")
+
+
+def keyword_args(text: str) -> tuple[dict[str, str], str]:
+    """`key="value"`, `key='value'` and `key=word` arguments of a tag, unquoted; and the text that is none.
+
+    A key written twice keeps its last value, as in Nunjucks.
+    """
+    found: dict[str, str] = {}
+    pos = 0
+    text = text.strip()
+    while pos < len(text):
+        m = _KEYWORD.match(text, pos)
+        if not m or m.end() == pos:
+            return found, text[pos:]
+        value = next(v for v in (m.group("dq"), m.group("sq"), m.group("bare")) if v is not None)
+        found[m.group("key")] = value if m.group("bare") is not None else re.sub(r"\\(.)", r"\1", value)
+        pos = m.end()
+    return found, ""
+
+
 # Material blocks whose body is indented under a header line: admonitions, collapsible blocks, tabs.
 _BOX = re.compile(r"[ \t]*(?:!!!|\?\?\?\+?|===\+?)(?:[ \t]|$)")
 _TABLE_RULE = re.compile(r"[ \t]*(?=[^\n]*\|)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _RAW_HTML = re.compile(r"[ \t]*<(?!!--)")
 _ARG = re.compile(
     r"""\s*(?:"(?P<dq>(?:[^"\\]|\\.)*)"|'(?P<sq>(?:[^'\\]|\\.)*)'|(?P<bare>[^\s,"']+))\s*,?""",
+    re.DOTALL,
+)
+
+_KEYWORD = re.compile(
+    r"""\s*(?P<key>[A-Za-z_]\w*)\s*=\s*(?:"(?P<dq>(?:[^"\\]|\\.)*)"|'(?P<sq>(?:[^'\\]|\\.)*)'|(?P<bare>[^\s,"'=]+))\s*,?""",
     re.DOTALL,
 )
 

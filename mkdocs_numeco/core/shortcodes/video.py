@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -96,9 +97,18 @@ LABEL_SUFFIX = {"audio": "_audio", "embed": "_embed"}
 
 
 def render_facade(
-    video: Video, labels: dict[str, str], poster: str | None, poster_alt: str, *, renderer: Renderer | None = None
+    video: Video,
+    labels: dict[str, str],
+    poster: str | None,
+    poster_alt: str,
+    *,
+    renderer: Renderer | None = None,
+    remember: bool = False,
 ) -> str:
-    """Click-to-load markup (`facade.html`): no request to the provider until the reader asks."""
+    """Click-to-load markup (`facade.html`): no request to the provider until the reader asks.
+
+    With `remember`, a checkbox lets the reader's consent for the player's host be kept (numeco.js).
+    """
     audio = LABEL_SUFFIX.get(video.provider.kind, "")
     return (renderer or render.packaged()).markup(
         "facade.html",
@@ -106,6 +116,8 @@ def render_facade(
         labels=labels,
         poster=poster,
         poster_alt=poster_alt,
+        consent_host=(urlsplit(video.embed_url).hostname or "") if remember else "",
+        remember=labels["remember"].format(provider=video.provider.label),
         player_title=labels["player_title" + audio].format(title=video.title, provider=video.provider.label),
         play=labels["play" + audio].format(title=video.title, provider=video.provider.label),
         watch_on=labels["watch_on" + audio].format(title=video.title, provider=video.provider.label),

@@ -44,7 +44,7 @@ def test_tags_are_dispatched_by_name_other_tokens_by_kind(source: str, handler: 
 
 
 def test_the_providers_and_transcript_tags_are_the_table_s_tag_names() -> None:
-    assert set(BY_TAG) == {"youtube", "dailymotion", "vimeo", "transcription", "endtranscription", "from"}
+    assert set(BY_TAG) == {"youtube", "dailymotion", "vimeo", "transcription", "endtranscription", "from", "posts"}
 
 
 def test_an_outcome_is_immutable() -> None:

@@ -54,3 +54,18 @@ def test_players_of_one_title_get_distinct_accessible_names() -> None:
         "Play the video: Talk, video 3",
     ]
     assert len(set(labels)) == len(labels)
+
+
+def test_remember_consent_adds_a_hidden_labelled_checkbox_per_host() -> None:
+    """Option remember_consent: a real checkbox inside a label, hidden until numeco.js shows it; off by default."""
+    assert soup(run('{% youtube "dQw4w9WgXcQ" "Talk" %}').markdown).select(".numeco-video__remember, input") == []
+    text = '{% youtube "dQw4w9WgXcQ" "Talk" %}\n\n<iframe src="https://shows.acast.com/x/episodes/y"></iframe>'
+    labels = soup(run(text, remember_consent=True).markdown).select("div.numeco-video label.numeco-video__remember")
+    assert [(label.has_attr("hidden"), label.get_text(strip=True)) for label in labels] == [
+        (True, "Always load content from YouTube"),
+        (True, "Always load content from shows.acast.com"),
+    ]
+    assert [label.select_one("input[type=checkbox]")["data-consent"] for label in labels] == [
+        "www.youtube-nocookie.com",
+        "shows.acast.com",
+    ]

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 from ..scanner import Token
 from ..video import PROVIDERS
-from . import cards, container, context, iframe, nunjucks, transcript, video
+from . import cards, container, context, iframe, nunjucks, posts, transcript, video
 from .base import Handler, Outcome
 
 TRANSCRIPT, END_TRANSCRIPT = "transcription", "endtranscription"
 # Our shortcodes, as the check command tells them from Nunjucks logic.
-SHORTCODES = frozenset(PROVIDERS) | {TRANSCRIPT, END_TRANSCRIPT}
+SHORTCODES = frozenset(PROVIDERS) | {TRANSCRIPT, END_TRANSCRIPT, posts.POSTS}
 
 # `{% name … %}` tags, by name; any other tag is Nunjucks that can't run here.
 BY_TAG: dict[str, Handler] = {
     **dict.fromkeys(PROVIDERS, video.video),
     TRANSCRIPT: transcript.opening,
     END_TRANSCRIPT: transcript.closing,
+    posts.POSTS: posts.posts,
     "from": cards.card_import,  # the import the cards need; any other `from` is Nunjucks
 }
 # Every other token, by the kind the scanner gives it.

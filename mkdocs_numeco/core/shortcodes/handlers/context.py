@@ -46,7 +46,8 @@ def in_context(page: Converter, index: int, token: Token) -> Outcome:
         "component": "this card",
         "grid": "this grid of cards",
     }[token.kind]
-    block = "a transcript" if token.kind == "tag" else "a box" if token.kind == "container" else "a card"
+    block = {"tag": "a transcript", "container": "a box"}.get(token.kind, "a card")
+    block = "a list of posts" if token.kind == "tag" and token.name == "posts" else block
     page.problem(
         token,
         f"{what} is inside {where}, where {block} can't go without breaking {outside}: it is shown as text;"

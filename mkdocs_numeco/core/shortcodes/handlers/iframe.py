@@ -49,8 +49,17 @@ def _upgraded(page: Converter, token: Token) -> str | None:
     video = replace(video, title=page.distinct_title(video.title))
     page.result.videos.append(video)
     if video.provider.kind == "embed":  # a map, a form: not the post's video, so neither its poster nor a transcript
-        return block(render_facade(video, page.labels, None, "", renderer=page.ctx.renderer))
-    html = render_facade(video, page.labels, page.ctx.poster, page.ctx.poster_alt, renderer=page.ctx.renderer)
+        return block(
+            render_facade(video, page.labels, None, "", renderer=page.ctx.renderer, remember=page.ctx.remember_consent)
+        )
+    html = render_facade(
+        video,
+        page.labels,
+        page.ctx.poster,
+        page.ctx.poster_alt,
+        renderer=page.ctx.renderer,
+        remember=page.ctx.remember_consent,
+    )
     transcript_id = page.transcript_link()
     if transcript_id:
         html += "\n" + render_transcript_link(transcript_id, page.labels, renderer=page.ctx.renderer)

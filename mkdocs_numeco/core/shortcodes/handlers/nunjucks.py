@@ -9,9 +9,11 @@ as written for that engine.
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING
 
 from ...escape import esc, text_in_markdown, url_in_markdown
+from ...postlists import EXAMPLE
 from ..scanner import Token
 from .base import CONVERTED, UNLISTED, VARIABLE, Handler, Outcome, display, excerpt, kept, left_out, lookup
 
@@ -45,6 +47,8 @@ _ADVICE = {
     "raw": "close it with {% endraw %}, or remove it",
     "verbatim": "close it with {% endverbatim %}, or remove it",
 }
+# `{% for item in collections.all %}`, `collections["Vidéo"]`…: Eleventy's lists of posts.
+_COLLECTIONS = re.compile(r"\bin\s+collections\b")
 # What comes right before `{{ value }}` in a link's URL, or in a quoted HTML attribute.
 _LINK_DESTINATION = ("](", "](<")
 _ATTRIBUTE = ('="', "='")
@@ -97,6 +101,13 @@ def expression(page: Converter, index: int, token: Token) -> Outcome:
     return left_out(token)
 
 
+def _block_advice(token: Token) -> str:
+    """What to write instead of a block: a loop over Eleventy's collections lists posts, as `{% posts %}` does."""
+    if token.name == "for" and _COLLECTIONS.search(token.source):
+        return f" to list posts, write {EXAMPLE} instead (newest first; tag, series and limit are optional)"
+    return " keep the text you want and remove the tags"
+
+
 def _interpolated(page: Converter, token: Token, value: str) -> str:
     """A front-matter value as text: in a link's URL or an HTML attribute, as a URL or attribute value."""
     if page.text.endswith(_LINK_DESTINATION, 0, token.start):
@@ -128,7 +139,7 @@ def tag(page: Converter, index: int, token: Token) -> Outcome:
             token,
             f"Nunjucks block {excerpt(token.raw)} … {excerpt(end.raw)} can't run in mkdocs-numeco: its tags are"
             " left out as HTML comments and everything between them is shown, every branch included;"
-            " keep the text you want and remove the tags",
+            + _block_advice(token),
         )
     elif opens_block(token):
         page.problem(

@@ -24,7 +24,14 @@ def video(page: Converter, index: int, token: Token) -> Outcome:
     if page.ctx.embed == "iframe":
         html = render_iframe(found, page.labels, renderer=page.ctx.renderer)
     else:
-        html = render_facade(found, page.labels, page.ctx.poster, page.ctx.poster_alt, renderer=page.ctx.renderer)
+        html = render_facade(
+            found,
+            page.labels,
+            page.ctx.poster,
+            page.ctx.poster_alt,
+            renderer=page.ctx.renderer,
+            remember=page.ctx.remember_consent,
+        )
     transcript_id = page.transcript_link()
     if transcript_id:
         html += "\n" + render_transcript_link(transcript_id, page.labels, renderer=page.ctx.renderer)
