@@ -139,6 +139,24 @@ class FeedsConfig(base.Config):
     """Newest posts kept in each feed; `0` keeps every post."""
 
 
+class DraftsConfig(base.Config):
+    """Posts not published yet: `draft: true`, and future-dated posts when asked.
+
+    A draft has no page in `mkdocs build` (nor in listings, tags, series, feeds, sitemap or
+    search); `mkdocs serve` shows it, with a "Brouillon" / "Draft" badge, as Eleventy does.
+
+    ```yaml
+    drafts: {on_serve: true, future: false}
+    ```
+    """
+
+    on_serve = c.Type(bool, default=True)
+    """Build drafts, with their badge, in `mkdocs serve` (never in `mkdocs build` or `gh-deploy`)."""
+
+    future = c.Type(bool, default=False)
+    """Treat a post dated after the build (in UTC; a date without a time: after today) as a draft."""
+
+
 class SeoConfig(base.Config):
     """What search engines and social networks read in each page's head.
 
@@ -282,3 +300,4 @@ class NumecoConfig(base.Config):
     feeds = c.SubConfig(FeedsConfig)
     seo = c.SubConfig(SeoConfig)
     images = c.SubConfig(ImagesConfig)
+    drafts = c.SubConfig(DraftsConfig)

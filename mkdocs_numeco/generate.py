@@ -21,6 +21,7 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, TextIO
@@ -29,6 +30,7 @@ import yaml
 
 from .core import feeds, filedates, frontmatter, urls
 from .core.confine import PLUGIN, Claims, confine, shown
+from .core.drafts import DraftRules, Visibility, visibility
 from .core.escape import literal_line
 from .core.labels import language_of, locale_of, resolve_labels
 from .core.listing import Listing, destination
@@ -53,6 +55,7 @@ DEFAULTS: dict[str, Any] = {
     "tags": {"enabled": True, "dir": "tags", "per_page": 10},
     "series": {"enabled": True, "dir": "series"},
     "feeds": {"enabled": True, "site": True, "series": True, "tags": True, "limit": 20},
+    "drafts": {"on_serve": True, "future": False},
 }
 _MINIMUM = {"per_page": 1, "limit": 0}
 
@@ -179,6 +182,7 @@ class Docs:
     ours: set[str] = field(default_factory=set)  # files that carry the mark
     posts: list[Post] = field(default_factory=list)
     fronts: dict[str, frontmatter.FrontMatter] = field(default_factory=dict)
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))  # the build's moment, for future posts
 
     def where(self, post: Post, key: str) -> str:
         return where(post.src_uri, self.fronts[post.src_uri].line_of(key))
@@ -206,9 +210,15 @@ def _read_post(docs: Docs, site: Site, options: SimpleNamespace, path: Path, src
         warn(located(src_uri, Problem(1, f"the file can't be read as UTF-8 ({error}): it is left out of the listings")))
         return
     selected = not options.posts or any(fnmatch.fnmatchcase(src_uri, pattern) for pattern in options.posts)
-    if front.data.get("permalink") is False or not is_post(front) or not selected:
+    dated = is_post(front) and selected
+    if dated:
+        filedates.resolve(front, str(path))
+    # A one-off generation is a build: drafts and pages kept out of collections are in no listing.
+    seen, problems = visibility(front, DraftRules(docs.now, future=options.drafts.future), dated)
+    for problem in problems:
+        warn(located(src_uri, problem))
+    if not dated or seen is not Visibility.PUBLISHED:
         return
-    filedates.resolve(front, str(path))
     url = destination(src_uri, site.use_directory_urls)[1]
     post = build_post(src_uri, url, front, _title_from_name(src_uri))
     for problem in front.problems + post.problems:

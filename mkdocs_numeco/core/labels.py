@@ -67,6 +67,8 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "nav_posts": "Actualités",
         "nav_tags": "Étiquettes",
         "nav_series": "Séries",
+        "draft": "Brouillon",
+        "draft_note": "Cette publication n’est visible que dans l’aperçu de mkdocs serve",
         "no_posts": "Aucune publication pour le moment.",
     },
     "en": {
@@ -110,6 +112,8 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "nav_posts": "Posts",
         "nav_tags": "Tags",
         "nav_series": "Series",
+        "draft": "Draft",
+        "draft_note": "This post is only shown in the mkdocs serve preview",
         "no_posts": "No posts yet.",
     },
 }
