@@ -19,8 +19,11 @@ from functools import cached_property
 
 from feedgen.feed import FeedGenerator
 
+from types import SimpleNamespace
+
 from . import urls
 from .ordering import newest_first
+from .places import Places
 from .posts import Post
 from .series import Series
 from .tags import SHOWN_TAGS, Tag
@@ -129,8 +132,14 @@ def plan_feeds(
     series_dir: str = "series",
     tags_dir: str = "tags",
     limit: int = 20,
+    places: Places | None = None,
 ) -> FeedPlan:
-    """Decide every feed of the site; feeds without a dated post are left out."""
+    """Decide every feed of the site; feeds without a dated post are left out.
+
+    Paths come from `places` (the URL patterns); without it, from `series_dir` and `tags_dir`.
+    """
+    if places is None:
+        places = Places(_dirs(series_dir, tags_dir))
 
     def cut(members: Sequence[Post]) -> tuple[Post, ...]:
         chosen = dated(members)
@@ -138,21 +147,30 @@ def plan_feeds(
 
     plan = FeedPlan()
     if site and cut(posts):
-        plan.feeds.append(Feed("site", "", "", "feed.xml", cut(posts), json_path="feed.json"))
-    groups: list[tuple[str, str, Sequence[Series] | Sequence[Tag]]] = []
+        site_feed = Feed("site", "", "", places.feed_site.at(), cut(posts), json_path=places.feed_json.at())
+        plan.feeds.append(site_feed)
+    groups: list[tuple[str, Places.Topic, Sequence[Series] | Sequence[Tag]]] = []
     if with_series:
-        groups.append(("series", series_dir, series))
+        groups.append(("series", places.series_topic, series))
     if with_tags:
-        groups.append(("tag", tags_dir, tags))
-    for kind, folder, items in groups:
+        groups.append(("tag", places.tag_topic, tags))
+    for kind, (page, feed_path), items in groups:
         for item in items:
             for post in item.posts:
                 plan.topics.setdefault(post.src_uri, []).append((kind, item.slug))
             members = cut(item.posts)
             if members:
-                prefix = posixpath.join(folder.strip("/"), item.slug, "")
-                plan.feeds.append(Feed(kind, item.slug, item.name, prefix + "feed.xml", members, page_prefix=prefix))
+                prefix = posixpath.join(page.at(slug=item.slug).strip("/"), "")
+                path = feed_path.at(slug=item.slug)
+                plan.feeds.append(Feed(kind, item.slug, item.name, path, members, page_prefix=prefix))
     return plan
+
+
+def _dirs(series_dir: str, tags_dir: str) -> SimpleNamespace:
+    """Options as `Places` reads them, with only the two folders."""
+    return SimpleNamespace(
+        series=SimpleNamespace(dir=series_dir), tags=SimpleNamespace(dir=tags_dir), feeds=SimpleNamespace()
+    )
 
 
 def make_entry(post: Post, url: str, image: str | None) -> Entry:
