@@ -221,6 +221,34 @@ class FeedsConfig(base.Config):
     """Where the feeds are written: `{site: feed/feed.xml, json: feed/feed.json}`."""
 
 
+class SchemeConfig(base.Config):
+    """An earlier scheme of URLs: the `listing`, `tags`, `series` and `feeds` options as they were."""
+
+    listing = c.SubConfig(ListingConfig)
+    tags = c.SubConfig(TagsConfig)
+    series = c.SubConfig(SeriesConfig)
+    feeds = c.SubConfig(FeedsConfig)
+
+
+class Redirects(c.BaseConfigOption[list]):
+    """`true` (the plugin's default scheme), `false`, or a list of earlier schemes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = False
+
+    def run_validation(self, value: object) -> list:
+        if value is False or value is None:
+            return []
+        if value is True:
+            value = [{}]
+        if not isinstance(value, list):
+            raise c.ValidationError(
+                f"Expected true, false or a list of earlier URL schemes ({{listing: {{url: …}}, …}}), got {value!r}"
+            )
+        return [c.SubConfig(SchemeConfig).validate(one) for one in value]
+
+
 class SeoConfig(base.Config):
     """What search engines and social networks read in each page's head.
 
@@ -362,5 +390,19 @@ class NumecoConfig(base.Config):
     series = c.SubConfig(SeriesConfig)
     listing = c.SubConfig(ListingConfig)
     feeds = c.SubConfig(FeedsConfig)
+
+    redirects = Redirects()
+    """Keep the addresses of the generated pages and feeds when their URL patterns change: each page
+    (listing, tag, series) gets a small redirect page at the address an earlier scheme gave it, and
+    each feed a copy at its earlier path (feed readers don't follow HTML redirects). `true` means
+    the plugin's default scheme (`posts/`, `tags/<slug>/`, `series/<slug>/`, `feed.xml`: every release
+    so far); a list names earlier schemes, each written as the options were. Nothing is written
+    where a page or file of the site is.
+
+    ```yaml
+    redirects: [{}, {listing: {url: actualites/}}]
+    ```
+    """
+
     seo = c.SubConfig(SeoConfig)
     images = c.SubConfig(ImagesConfig)

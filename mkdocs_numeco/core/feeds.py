@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
 
@@ -82,6 +82,8 @@ class FeedPlan:
     """
 
     feeds: list[Feed] = field(default_factory=list)
+    # (feed, the same at an earlier path): written there too (`redirects`), never linked
+    copies: list[tuple[Feed, Feed]] = field(default_factory=list)
     topics: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def for_page(self, src_uri: str, post: Post | None) -> list[Feed]:
@@ -164,6 +166,17 @@ def plan_feeds(
                 path = feed_path.at(slug=item.slug)
                 plan.feeds.append(Feed(kind, item.slug, item.name, path, members, page_prefix=prefix))
     return plan
+
+
+def at_places(feed: Feed, places: Places) -> Feed | None:
+    """`feed` at the paths `places` give it, or None when they are where it already is."""
+    if feed.kind == "site":
+        path, json_path = places.feed_site.at(), places.feed_json.at()
+    else:
+        path, json_path = (places.feed_tag if feed.kind == "tag" else places.feed_series).at(slug=feed.slug), None
+    if path == feed.path:
+        return None
+    return replace(feed, path=path, json_path=json_path if feed.json_path and json_path != feed.json_path else None)
 
 
 def _dirs(series_dir: str, tags_dir: str) -> SimpleNamespace:

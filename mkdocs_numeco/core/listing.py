@@ -163,6 +163,12 @@ class Listing:
         for post in one.posts:
             self.series_of[post.src_uri] = one
 
+    def per_page(self, kind: str) -> int:
+        """Posts per page of a kind of listing (`tag`, `listing`, `none`); 1 for pages that aren't listings."""
+        options = self.options
+        sizes = {"listing": options.listing.per_page, "none": options.listing.per_page, "tag": options.tags.per_page}
+        return sizes.get(kind, 1)
+
     def _remember(self, kind: str, slug: str, uris: list[str]) -> None:
         for n, uri in enumerate(uris, start=1):
             self.identities[(kind, slug, n)] = uri
@@ -237,7 +243,7 @@ class Listing:
         )
         warnings: list[str] = []
         kept = [one for one in (claim_feed(feed, claims, warnings.append) for feed in plan.feeds) if one is not None]
-        return feeds.FeedPlan(kept, plan.topics), warnings
+        return feeds.FeedPlan(kept, topics=plan.topics), warnings
 
     # -- rendering ----------------------------------------------------------------
 
@@ -295,6 +301,25 @@ class Linker:
         return pictures(post.image, "thumbnail", self.url_of) if pictures is not None else None
 
 
+def moved(old: Listing, new: Listing) -> list[tuple[str, str]]:
+    """`(old src_uri, new src_uri)` of each generated page whose place changed from `old`'s scheme to `new`'s.
+
+    A page of a listing goes to the new page that holds the post its old page began with
+    (the number of posts per page may have changed too); one that is gone has no pair.
+    """
+    pairs = []
+    for (kind, slug, n), uri in old.identities.items():
+        key = (kind, slug, _same_post_page(n, old.per_page(kind), new.per_page(kind)))
+        target = new.identities.get(key)
+        if target is not None and target != uri:
+            pairs.append((uri, target))
+    return pairs
+
+
+def _same_post_page(n: int, old_size: int, new_size: int) -> int:
+    return (n - 1) * old_size // new_size + 1
+
+
 def local_image(url_of: UrlOf, docs_path: str | None) -> str | None:
     """URL of an image of the docs as `url_of` sees it; None for external or missing images.
 
@@ -329,6 +354,21 @@ def claim_feed(feed: feeds.Feed, claims: Claims, warn: Callable[[str], None]) ->
     if json_path:
         claims.claim(json_path, "the site's JSON feed", me=PLUGIN)
     return replace(feed, path=path, page_prefix=prefix, json_path=json_path)
+
+
+def earlier_feeds(plan: feeds.FeedPlan, places: Places, claims: Claims) -> list[tuple[feeds.Feed, feeds.Feed]]:
+    """Each planned feed and where an earlier scheme had it (confined, claimed); none where anything is.
+
+    The copy is the feed's own document: its `rel="self"` names the new address, which readers adopt.
+    """
+    found = []
+    for feed in plan.feeds:
+        earlier = feeds.at_places(feed, places)
+        if earlier is not None:
+            kept = claim_feed(earlier, claims, lambda message: None)  # a file already there wins, silently
+            if kept is not None:
+                found.append((feed, kept))
+    return found
 
 
 def index_of(folder: str) -> str:

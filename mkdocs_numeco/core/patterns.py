@@ -25,7 +25,7 @@ def pattern_problem(pattern: str, known: Iterable[str], required: Iterable[str] 
     known_set = set(known)
     unknown = sorted(used - known_set)
     if unknown:
-        return f"'{pattern}' uses unknown field(s) {', '.join(unknown)}; known: {', '.join(sorted(known_set))}"
+        return f"'{pattern}' uses unknown field(s) {', '.join(unknown)}; known: {', '.join(sorted(known_set)) or 'none here'}"
     missing = [name for name in required if name not in used]
     if missing:
         fields = ", ".join("{" + name + "}" for name in missing)
