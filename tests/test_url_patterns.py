@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import math
 import posixpath
@@ -11,8 +12,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from mkdocs.config.base import load_config
 
+from mkdocs_numeco.generate import generate
 from tests.sitebuild import Built, build_site, post, write_site
 from tests.test_config import _config_errors
 
@@ -29,7 +32,7 @@ ALONE = 4  # posts without a series: the "autres vidéos" page
 def preset() -> dict:
     """The numeco options of the README's preset block."""
     text = README.read_text(encoding="utf-8")
-    block = re.search(r"<!-- preset:source-site -->\n```yaml\n(.*?)```\n<!-- /preset:source-site -->", text, re.S)
+    block = re.search(r"<!-- preset:source-site -->\n```yaml\n(.*?)```\n<!-- /preset:source-site -->", text, re.DOTALL)
     assert block is not None, "the README lost its preset block"
     plugins = yaml.safe_load(block.group(1))["plugins"]
     return next(entry["numeco"] for entry in plugins if isinstance(entry, dict) and "numeco" in entry)
@@ -52,7 +55,9 @@ def fixture() -> dict[str, str]:
         if series:
             front["series"] = series
         title = f"Épisode #{episode} : sujet {number}" if series else f"Vidéo {number}"
-        pages[f"posts/video-{number:02d}.md"] = post(title, f"2025-{1 + number // 28:02d}-{1 + number % 28:02d}", **front)
+        pages[f"posts/video-{number:02d}.md"] = post(
+            title, f"2025-{1 + number // 28:02d}-{1 + number % 28:02d}", **front
+        )
     return pages
 
 
@@ -115,7 +120,10 @@ def test_the_preset_publishes_every_address_of_the_source_site(tmp_path: Path) -
     for address in default_addresses(pages):
         assert not at(built, address).exists(), address
     # The pages are the right ones: 6 posts a page, newest first, and the last page holds the rest.
-    listing = [built.content(url).select("div.numeco-listing h2 a, div.numeco-listing h3 a") for url in pages_of("fr/actualites/", 14)]
+    listing = [
+        built.content(url).select("div.numeco-listing h2 a, div.numeco-listing h3 a")
+        for url in pages_of("fr/actualites/", 14)
+    ]
     assert [len(cards) for cards in listing] == [6, 6, 2]
     none = built.content("ressources/videos/autres-videos/")
     assert none.select_one("h1").get_text() == "Autres vidéos"
@@ -174,8 +182,10 @@ def test_redirects_keep_the_default_addresses(tmp_path: Path) -> None:
 def test_dir_and_url_that_disagree_stop_at_configuration(tmp_path: Path) -> None:
     config = write_site(tmp_path, {"index.md": "# A\n"}, {"tags": {"dir": "sujets", "url": "themes/{slug}/"}})
     assert _config_errors(config) == [
-        "Config value 'plugins': Plugin 'numeco' option 'tags': Sub-option 'url': tags.dir 'sujets' and tags.url"
-        " 'themes/{slug}/' disagree: tags.url is the newer form of tags.dir; give only tags.url"
+        (
+            "Config value 'plugins': Plugin 'numeco' option 'tags': Sub-option 'url': tags.dir 'sujets' and tags.url"
+            " 'themes/{slug}/' disagree: tags.url is the newer form of tags.dir; give only tags.url"
+        )
     ]
 
 
@@ -198,3 +208,18 @@ def test_patterns_are_checked_when_the_configuration_loads(tmp_path: Path, optio
     config = write_site(tmp_path, {"index.md": "# A\n"}, options)
     [error] = _config_errors(config)
     assert message in error
+
+
+def test_generate_writes_the_preset_addresses_for_zensical(tmp_path: Path) -> None:
+    pages = fixture()
+    config = write_site(tmp_path, pages, preset())
+    assert generate(config, stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    docs = tmp_path / "docs"
+    addresses, feeds = source_addresses(pages)
+    for address in addresses:
+        assert (docs / address / "index.md").is_file(), address
+    for path in feeds:
+        assert (docs / path).is_file(), path
+    assert not (docs / "tags").exists() and not (docs / "series").exists() and not (docs / "feed.xml").exists()
+    cards = BeautifulSoup((docs / "fr/actualites/page-2/index.md").read_text(encoding="utf-8"), "lxml")
+    assert cards.select_one("nav.numeco-pagination a[rel=prev]")["href"] == "../"

@@ -25,11 +25,10 @@ from ..config import NumecoConfig
 from ..core import filedates, frontmatter
 from ..core.confine import Claims
 from ..core.feeds import FeedPlan
-from ..core.listing import earlier_feeds
-from ..core.places import Places
 from ..core.labels import language_of, locale_of, resolve_labels
-from ..core.listing import Linker, Listing, destination, moved
+from ..core.listing import Linker, Listing, destination, earlier_feeds, moved
 from ..core.ordering import by_path
+from ..core.places import Places
 from ..core.postlists import PostIndex, PostLists
 from ..core.posts import Post, build_post, is_post, normalised_meta, theme_meta
 from ..core.problems import Problem, located, where

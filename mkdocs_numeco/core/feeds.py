@@ -16,10 +16,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
+from types import SimpleNamespace
 
 from feedgen.feed import FeedGenerator
-
-from types import SimpleNamespace
 
 from . import urls
 from .ordering import newest_first

@@ -119,7 +119,9 @@ class Listing:
             if folder is not None:
                 self.tag_uris[tag.slug] = index_of(folder)
                 title = t["tag_title"].format(tag=tag.name)
-                page = Generated("listing.html", title, what=f"the page of tag {shown(tag.name)}", option=places.tag.option)
+                page = Generated(
+                    "listing.html", title, what=f"the page of tag {shown(tag.name)}", option=places.tag.option
+                )
                 chunks = self._paginated(page, folder, tag.posts, self.options.tags.per_page, places.tag_page)
                 self._remember("tag", tag.slug, chunks)
 
