@@ -34,6 +34,8 @@ from .core.drafts import DraftRules, Visibility, visibility
 from .core.escape import literal_line
 from .core.labels import language_of, locale_of, resolve_labels
 from .core.listing import Listing, destination
+from .core.patterns import pattern_problem
+from .core.places import DEFAULT_FEEDS, DEFAULT_PAGE_URL, PAGE_FIELDS, TOPIC_FIELDS
 from .core.posts import Post, build_post, is_post
 from .core.problems import Problem, located, where
 from .core.render import Renderer
@@ -51,13 +53,51 @@ DEFAULTS: dict[str, Any] = {
     "language": None,
     "labels": {},
     "posts": [],
-    "listing": {"enabled": True, "dir": "posts", "per_page": 10},
-    "tags": {"enabled": True, "dir": "tags", "per_page": 10},
-    "series": {"enabled": True, "dir": "series"},
-    "feeds": {"enabled": True, "site": True, "series": True, "tags": True, "limit": 20},
+    "listing": {"enabled": True, "dir": "posts", "per_page": 10, "url": None, "page_url": DEFAULT_PAGE_URL},
+    "tags": {
+        "enabled": True,
+        "dir": "tags",
+        "per_page": 10,
+        "url": None,
+        "index_url": None,
+        "page_url": DEFAULT_PAGE_URL,
+    },
+    "series": {"enabled": True, "dir": "series", "url": None, "index_url": None, "none": None},
+    "feeds": {
+        "enabled": True,
+        "site": True,
+        "series": True,
+        "tags": True,
+        "limit": 20,
+        "paths": {**DEFAULT_FEEDS, "tag": None, "series": None},
+    },
     "drafts": {"on_serve": True, "future": False},
 }
 _MINIMUM = {"per_page": 1, "limit": 0}
+# The page URLs that `--out` moves under its folder, as it moves the `dir` options.
+_MOVED_BY_OUT = (
+    ("listing", "url"),
+    ("tags", "url"),
+    ("tags", "index_url"),
+    ("series", "url"),
+    ("series", "index_url"),
+    ("series", "none"),
+)
+# The URL patterns `generate` reads: their fields, checked as the plugin's configuration checks them.
+_PATTERNS = {
+    "listing.url": (),
+    "listing.page_url": PAGE_FIELDS,
+    "tags.url": TOPIC_FIELDS,
+    "tags.index_url": (),
+    "tags.page_url": PAGE_FIELDS,
+    "series.url": TOPIC_FIELDS,
+    "series.index_url": (),
+    "series.none": (),
+    "feeds.paths.site": (),
+    "feeds.paths.json": (),
+    "feeds.paths.tag": TOPIC_FIELDS,
+    "feeds.paths.series": TOPIC_FIELDS,
+}
 
 
 class GenerateError(Exception):
@@ -155,12 +195,17 @@ def _overlay(into: dict[str, Any], written: dict[str, Any], prefix: str, warning
         default = into[key]
         if isinstance(default, dict) and key != "labels" and isinstance(value, dict):
             _overlay(default, value, f"{prefix}{key}.", warnings, where)
-        elif _acceptable(key, default, value):
+        elif _acceptable(key, default, value) and _pattern_ok(f"{prefix}{key}", value):
             into[key] = value
         else:
             warnings.append(
                 f"{where}: numeco option {prefix}{key} {value!r} is not valid: the default {default!r} is used"
             )
+
+
+def _pattern_ok(name: str, value: Any) -> bool:
+    fields = _PATTERNS.get(name)
+    return fields is None or value is None or pattern_problem(value, fields, fields) is None
 
 
 def _acceptable(key: str, default: Any, value: Any) -> bool:
@@ -325,9 +370,14 @@ class Generator:
             self.warn(f"--out {shown(out)} is refused ({confined.refusal}): the pages go to docs_dir itself")
             return ""
         folder = confined.path.strip("/")
-        for name in ("listing", "tags", "series"):
-            section = getattr(self.options, name)
-            section.dir = f"{folder}/{section.dir.strip('/')}" if folder else section.dir
+        if folder:
+            for name in ("listing", "tags", "series"):
+                section = getattr(self.options, name)
+                section.dir = f"{folder}/{section.dir.strip('/')}"
+            for name, key in _MOVED_BY_OUT:
+                section = getattr(self.options, name)
+                if getattr(section, key, None):
+                    setattr(section, key, f"{folder}/{getattr(section, key).lstrip('/')}")
         return folder
 
     def run(self) -> int:
@@ -432,7 +482,7 @@ class Generator:
 
     def _remove_stale(self, docs: Docs) -> None:
         """Marked files of the generated folders that this run did not write (a tag no post has any more)."""
-        folders = tuple(f"{getattr(self.options, name).dir.strip('/')}/" for name in ("listing", "tags", "series"))
+        folders = tuple(self.listing.places.folders())
         for src in sorted(docs.ours - self.writer.written):
             if src.startswith(folders):
                 path = confine(src, self.site.docs_dir).target
@@ -443,9 +493,9 @@ class Generator:
         """The `mkdocs.yml` lines that make the engine load the assets and list the pages."""
         t = self.renderer.labels
         nav = [
-            {t[label]: f"{getattr(self.options, name).dir.strip('/')}/index.md"}
-            for name, label in (("listing", "nav_posts"), ("series", "nav_series"), ("tags", "nav_tags"))
-            if getattr(self.options, name).enabled and confine(getattr(self.options, name).dir).path is not None
+            {t[label]: self.listing.identities[(kind, "", 1)]}
+            for kind, label in (("listing", "nav_posts"), ("series", "nav_series"), ("tags", "nav_tags"))
+            if (kind, "", 1) in self.listing.identities
         ]  # a refused folder (already reported) has no page to list
         lines = {"extra_css": [ASSET_URIS[0]], "extra_javascript": [ASSET_URIS[1]], "nav": nav}
         return yaml.safe_dump(lines, allow_unicode=True, sort_keys=False, default_flow_style=False)

@@ -28,8 +28,9 @@ from ..core.confine import Claims
 from ..core.drafts import DraftRules, Visibility, visibility
 from ..core.feeds import FeedPlan
 from ..core.labels import language_of, locale_of, resolve_labels
-from ..core.listing import Linker
+from ..core.listing import Linker, Listing, destination, earlier_feeds, moved
 from ..core.ordering import by_path
+from ..core.places import Places
 from ..core.postlists import PostIndex, PostLists
 from ..core.posts import Post, build_post, is_post, normalised_meta, theme_meta
 from ..core.problems import Problem, located, where
@@ -40,7 +41,7 @@ from ..core.slugs import SlugMap
 from ..core.tags import Tag, build_tags, merged_spellings, spellings_warning, tag_clash_warnings, tag_slugs
 from .images import SiteImages
 from .pages import PLACEHOLDER, SitePages, local_image_url, name_sections, url_of, without_pages
-from .permalinks import Permalinks, site_claims
+from .permalinks import Permalinks, Redirect, site_claims
 
 log = get_plugin_logger(__name__)
 _LEADING_H1 = re.compile(r"\s*<h1\b[^>]*>.*?</h1>", re.DOTALL)
@@ -157,6 +158,8 @@ class SiteBuild:
         self.images.plan(self.posts, files, config, self.claims, self._where)
         if self.options.feeds.enabled and config.site_url:
             self.feed_plan = self.generated.plan_feeds(self.posts, tags, series, self.claims)
+            for scheme in self.options.redirects:
+                self.feed_plan.copies.extend(earlier_feeds(self.feed_plan, Places(scheme), self.claims))
         self._warn_about_names(files)
         self._move_posts(files, config)
 
@@ -173,8 +176,22 @@ class SiteBuild:
             post.problems.extend(permalinks.apply(file, front, post.date))
             post.url = file.url
             post.problems.extend(permalinks.plan_redirects(file, post.date, post.title))
+        permalinks.redirects.extend(self._moved_pages(files, config))
         for redirect in permalinks.redirect_files(config, self.renderer):
             files.append(redirect)
+
+    def _moved_pages(self, files: Files, config: MkDocsConfig) -> list[Redirect]:
+        """A redirect from where each earlier scheme (`redirects`) put a generated page to where it is now."""
+        found = []
+        for scheme in self.options.redirects:
+            old = Listing(scheme, self.renderer)
+            old.plan(self.posts, self.tags, self.series, self._where, self.tag_slugs)  # its warnings are not ours
+            for old_uri, new_uri in moved(old, self.generated.listing):
+                target = files.get_file_from_path(new_uri) if new_uri in self.generated.planned else None
+                if target is not None:  # not where the owner's own page won
+                    dest, url = destination(old_uri, config.use_directory_urls)
+                    found.append(Redirect(dest, url, target, self.generated.planned[new_uri].title))
+        return found
 
     def _warn_about_names(self, files: Files) -> None:
         """Tag spellings that share a page; tags and series that Eleventy slugs alike but got pages of their own."""
