@@ -36,8 +36,8 @@ from .core.labels import language_of, locale_of, resolve_labels
 from .core.listing import Listing, destination
 from .core.patterns import pattern_problem
 from .core.posts import Post, build_post, is_post
-from .core.reading import measure
 from .core.problems import Problem, located, where
+from .core.reading import measure
 from .core.render import Renderer
 from .core.series import build_series, series_clash_warnings, series_slugs
 from .core.tags import build_tags, merged_spellings, spellings_warning, tag_clash_warnings, tag_slugs

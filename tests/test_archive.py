@@ -10,10 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 from sitebuild import build_site, post, write_site
+from test_config import _config_errors
 
 from mkdocs_numeco.generate import MARK, generate
-
-from test_config import _config_errors
 
 PAGES = {
     "index.md": "# Accueil\n",
@@ -68,7 +67,11 @@ def test_the_index_lists_the_years_with_their_counts_and_is_in_the_nav(tmp_path:
         (li.a.get_text(), li.a["href"], li.select_one(".numeco-count").get_text())
         for li in index.select(".numeco-archive-index li")
     ]
-    assert rows == [("2025", "2025/", "1 publication"), ("2024", "2024/", "3 publications"), ("2023", "2023/", "1 publication")]
+    assert rows == [
+        ("2025", "2025/", "1 publication"),
+        ("2024", "2024/", "3 publications"),
+        ("2023", "2023/", "1 publication"),
+    ]
     assert index.select_one(".numeco-archive-index time")["datetime"] == "2025"
     assert "Archives" in _nav(built.soup(""))
     # Only the index is in the nav, as for tags: a year is one click away.

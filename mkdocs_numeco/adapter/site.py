@@ -32,8 +32,8 @@ from ..core.listing import Linker
 from ..core.ordering import by_path
 from ..core.postlists import PostIndex, PostLists
 from ..core.posts import Post, build_post, is_post, normalised_meta, theme_meta
-from ..core.reading import measure
 from ..core.problems import Problem, located, where
+from ..core.reading import measure
 from ..core.render import Renderer
 from ..core.series import Series, build_series, series_clash_warnings, series_slugs
 from ..core.shortcodes import Context, convert

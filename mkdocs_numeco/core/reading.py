@@ -13,6 +13,7 @@ and `c'est-à-dire` are one word each, as a word processor counts them).
 Pure, and linear in the text: tags are found by the shortcode scanner (`shortcodes.scanner`),
 the rest by expressions that never scan back.
 
+A front-matter `readtime` (whole minutes, Material's blog key) replaces the counted reading time.
 The video's length is the front-matter key `duration`: seconds (`754`), `m:ss` or `h:mm:ss`
 (`12:34`, `1:02:03`), or ISO 8601 (`PT12M34S`, as schema.org writes it).
 """
@@ -33,12 +34,15 @@ if TYPE_CHECKING:
 
 TRANSCRIPT, END_TRANSCRIPT = "transcription", "endtranscription"
 DURATION_KEY = "duration"
+READTIME_KEY = "readtime"  # Material's blog: the author's own reading time, in minutes
 
 # Markup that isn't read: HTML tags and comments (never past the next `<`), entities, link destinations.
 _MARKUP = re.compile(r"<[^<>]*+>|&#?\w{1,32};|\]\([^()\s]*+(?:\s+\"[^\"\n]*+\")?\)")
 _WORD = re.compile(r"[^\W_]++(?:['’-][^\W_]++)*+")
 _CLOCK = re.compile(r"(?:(\d{1,3}):)?(\d{1,3}):(\d{1,2})")
-_ISO = re.compile(r"P(?:(\d{1,3})D)?(?:T(?=\d)(?:(\d{1,3})H)?(?:(\d{1,4})M)?(?:(\d{1,6})(?:[.,]\d{1,9})?S)?)?", re.I)
+_ISO = re.compile(
+    r"P(?:(\d{1,3})D)?(?:T(?=\d)(?:(\d{1,3})H)?(?:(\d{1,4})M)?(?:(\d{1,6})(?:[.,]\d{1,9})?S)?)?", re.IGNORECASE
+)
 MAX_SECONDS = 7 * 24 * 3600  # longer than a week is surely a typo
 
 
@@ -97,15 +101,25 @@ def parse_duration(value: Any) -> int | None:
 def _seconds_of(text: str) -> int | None:
     if text.isdigit() and len(text) <= 7:
         return int(text)
+    return _clock_seconds(text) if ":" in text else _iso_seconds(text)
+
+
+def _clock_seconds(text: str) -> int | None:
+    """`m:ss` or `h:mm:ss`."""
     clock = _CLOCK.fullmatch(text)
-    if clock is not None:
-        hours, mins, secs = (int(part or 0) for part in clock.groups())
-        return hours * 3600 + mins * 60 + secs if secs < 60 and (not hours or mins < 60) else None
+    if clock is None:
+        return None
+    hours, mins, secs = (int(part or 0) for part in clock.groups())
+    return hours * 3600 + mins * 60 + secs if secs < 60 and (not hours or mins < 60) else None
+
+
+def _iso_seconds(text: str) -> int | None:
+    """ISO 8601 `PnDTnHnMnS` (fractions of a second dropped)."""
     iso = _ISO.fullmatch(text)
-    if iso is not None and any(iso.groups()):
-        days, hours, mins, secs = (int(part or 0) for part in iso.groups())
-        return ((days * 24 + hours) * 60 + mins) * 60 + secs
-    return None
+    if iso is None or not any(iso.groups()):
+        return None
+    days, hours, mins, secs = (int(part or 0) for part in iso.groups())
+    return ((days * 24 + hours) * 60 + mins) * 60 + secs
 
 
 def video_minutes(seconds: int) -> int:
@@ -114,31 +128,48 @@ def video_minutes(seconds: int) -> int:
 
 
 def reading_of(source_body: str, front: FrontMatter, words_per_minute: int) -> tuple[Reading, list[Problem]]:
-    """The `Reading` of a post from its Markdown body and front matter; a `duration` that isn't one is a problem."""
+    """The `Reading` of a post from its Markdown body and front matter.
+
+    A `readtime` (whole minutes, as Material's blog reads it) replaces the post's counted reading time;
+    a `duration` or `readtime` that isn't one is a problem at its line.
+    """
     words, transcript_words = count_words(source_body)
     problems: list[Problem] = []
-    video = None
-    if DURATION_KEY in front.data:
-        raw = front.data[DURATION_KEY]
-        seconds = parse_duration(raw)
-        if seconds is None:
-            problems.append(
-                Problem(
-                    front.line_of(DURATION_KEY),
-                    f"duration {_shown(raw)} is not a length of video: write it as 12:34, 1:02:03, PT12M34S or"
-                    " a number of seconds; the video's length is not shown until then",
-                )
-            )
-        else:
-            video = video_minutes(seconds)
+    video = _front_value(front, DURATION_KEY, parse_duration, _DURATION_HINT, problems)
+    own = _front_value(front, READTIME_KEY, _whole_minutes, _READTIME_HINT, problems)
     reading = Reading(
         words=words,
         transcript_words=transcript_words,
-        minutes=minutes(words, words_per_minute),
+        minutes=own if own is not None else minutes(words, words_per_minute),
         transcript_minutes=minutes(transcript_words, words_per_minute),
-        video_minutes=video,
+        video_minutes=video_minutes(video) if video is not None else None,
     )
     return reading, problems
+
+
+_DURATION_HINT = (
+    "is not a length of video: write it as 12:34, 1:02:03, PT12M34S or a number of seconds;"
+    " the video's length is not shown until then"
+)
+_READTIME_HINT = (
+    "is not a whole number of minutes: write one, as in readtime: 5; the reading time is counted until then"
+)
+
+
+def _front_value(front: FrontMatter, key: str, parse: Any, hint: str, problems: list[Problem]) -> int | None:
+    if key not in front.data:
+        return None
+    raw = front.data[key]
+    value = parse(raw)
+    if value is None:
+        problems.append(Problem(front.line_of(key), f"{key} {_shown(raw)} {hint}"))
+    return value
+
+
+def _whole_minutes(value: Any) -> int | None:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    return value if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= 10_000 else None
 
 
 def measure(post: Post, source: str, front: FrontMatter, options: Any) -> None:

@@ -15,7 +15,7 @@ from mkdocs_numeco.core.reading import Reading, body_of, count_words, minutes, p
         ("Un deux trois.", 3),
         ("**Un** _deux_ `trois` ~~quatre~~", 4),
         ("# Titre\n\n- un\n- deux\n\n> trois", 4),
-        ("[un lien](https://example.org/a-b-c \"titre\") et ![](image.png)", 3),
+        ('[un lien](https://example.org/a-b-c "titre") et ![](image.png)', 3),
         ("<p>Un <strong>deux</strong></p>\n<!-- pas lu du tout -->", 2),
         ("l'écoresponsabilité, c'est-à-dire « ça » — 2025 !", 4),
         ("Un&nbsp;deux &amp; trois", 3),
@@ -90,6 +90,19 @@ def test_a_duration_that_is_not_one_is_a_problem_at_its_line() -> None:
     reading, [problem] = reading_of(body_of(source, front), front, 200)
     assert reading.video_minutes is None and problem.line == 4
     assert problem.message.startswith("duration 'longue' is not a length of video: write it as 12:34")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected", "warned"), [(7, 7, False), ("7", 7, False), (0, 1, True), ("vite", 1, True)]
+)
+def test_readtime_replaces_the_count_as_in_materials_blog(value: object, expected: int, warned: bool) -> None:
+    source = f"---\ntitle: T\ndate: 2025-01-01\nreadtime: {value}\n---\n\nUn deux.\n"
+    front = frontmatter.read(source)
+    reading, problems = reading_of(body_of(source, front), front, 200)
+    assert reading.minutes == expected
+    assert [(p.line, p.message.split(" is ")[1][:24]) for p in problems] == (
+        [(4, "not a whole number of mi")] if warned else []
+    )
 
 
 def test_the_front_matter_is_not_counted() -> None:
