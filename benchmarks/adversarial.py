@@ -2,6 +2,7 @@
 
     python benchmarks/adversarial.py                 # 100 KB and 1 MB, median of 5 runs (CPU time)
     python benchmarks/adversarial.py --runs 3 --sizes 10000 100000
+    python benchmarks/adversarial.py --target reading   # the reading time's word count, `core.reading`
 
 Each post is made of one pattern a hostile (or unlucky) author can write: an
 unclosed `{#` every few words, `{%` without `%}`, `{{` without `}}`, thousands
@@ -10,7 +11,10 @@ of nested openers, backtick runs that never close, unclosed `<!--` and
 (`w0`, `w1`, …); a run counts only if the converted Markdown keeps all of them,
 in order. For a linear converter the time grows like the size: the ratio of the
 largest size to the smallest is about their ratio (10 for 1 MB / 100 KB).
-Results go to benchmarks/results/adversarial.md. Not a test: timings on a
+With `--target reading`, the same posts and a few
+aimed at the word count (unclosed `<`, link destinations, apostrophe chains, transcripts) time
+`count_words` instead (its "words kept" column only says the count ran to the end). Results go to
+benchmarks/results/adversarial.md (adversarial_reading.md). Not a test: timings on a
 shared machine are not a pass or fail; tests/hostile/test_hostile_scanner.py
 checks on small posts that every pattern keeps every word.
 """
@@ -33,6 +37,7 @@ sys.path.insert(0, str(HERE.parent))
 from machine import describe_machine
 
 from mkdocs_numeco.core.labels import resolve_labels
+from mkdocs_numeco.core.reading import count_words
 from mkdocs_numeco.core.shortcodes import Context, convert
 
 
@@ -89,6 +94,17 @@ PATTERNS: dict[str, tuple[str, Callable[[int], str]]] = {
     "cards": ("DSFR cards in one paragraph", _repeat(lambda n: f"{{{{ component('card', {{title: 'w{n}'}}) }}}} ")),
     "containers": ("`::: note` lines never closed (one warning each)", _repeat(lambda n: f"::: note w{n}\n")),
 }
+# Posts aimed at the reading time's word count (`core.reading`): markup it strips, words it joins.
+READING_PATTERNS: dict[str, tuple[str, Callable[[int], str]]] = {
+    "open-angle": ("an unclosed `<p` every word", _repeat(lambda n: f"w{n} <p ")),
+    "link-destination": ("an unclosed `](` every word", _repeat(lambda n: f"w{n} ](x ")),
+    "apostrophes": ("one word of `'`-joined parts as long as the post", _repeat(lambda n: f"w{n}'")),
+    "entities": ("an unclosed `&#` every word", _repeat(lambda n: f"w{n} &# ")),
+    "transcripts": (
+        "a transcript opened and closed every word",
+        _repeat(lambda n: f'{{% transcription "S" %}}w{n}{{% endtranscription %}}\n'),
+    ),
+}
 LABELS = resolve_labels("fr", {})
 CONTEXT = Context(labels=LABELS, title="Titre")
 
@@ -114,27 +130,46 @@ def time_pattern(make: Callable[[int], str], size: int, runs: int) -> tuple[floa
     return statistics.median(times), keeps_every_word(text, result.markdown)
 
 
+def time_reading(make: Callable[[int], str], size: int, runs: int) -> tuple[float, bool]:
+    """Median CPU seconds of `count_words` on a post of `size` characters, and True (it ran to the end).
+
+    What it counts is tested in tests/core/test_reading.py; words inside tags, cards and
+    `:::` lines are not text, so the numbered words are no measure here.
+    """
+    text = make(size)
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        count_words(text)
+        times.append(time.process_time() - start)
+    return statistics.median(times), True
+
+
 def _size_label(size: int) -> str:
     return f"{size // 1_000_000} MB" if size % 1_000_000 == 0 else f"{size / 1000:g} KB"
 
 
-def render(rows: list[dict], sizes: list[int], runs: int, machine: dict) -> str:
+def render(rows: list[dict], sizes: list[int], runs: int, machine: dict, target: str = "convert()") -> str:
     small, large = sizes[0], sizes[-1]
     head = " | ".join(f"{_size_label(s)} CPU s" for s in sizes)
     lines = [
-        "# Adversarial posts: `convert()` time",
+        f"# Adversarial posts: `{target}` time",
         "",
         (
             f"Machine: {machine['cpus']} CPUs ({machine['cpu']}), Python {machine['python']}."
             f" Load average before / after: {machine['load_average_before'][0]:.2f} /"
-            f" {machine['load_average_after'][0]:.2f}. CPU seconds of `convert()` (process time), median of {runs} runs;"
+            f" {machine['load_average_after'][0]:.2f}. CPU seconds of `{target}` (process time), median of {runs} runs;"
             " `python benchmarks/adversarial.py` writes this file."
         ),
         "",
         (
             f"Linear time: the growth ratio {_size_label(large)} / {_size_label(small)} is about {large / small:g}"
-            " (a quadratic scanner gives about its square). Words kept: the converted Markdown holds every"
-            " numbered word of the post, in order."
+            " (a quadratic scanner gives about its square). "
+            + (
+                "Words kept: the converted Markdown holds every numbered word of the post, in order."
+                if target == "convert()"
+                else "Words kept: the count ran to the end (what it counts: tests/core/test_reading.py)."
+            )
         ),
         "",
         f"| Pattern | {head} | Growth ratio | Words kept |",
@@ -151,23 +186,30 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[100_000, 1_000_000], help="post sizes, characters")
     parser.add_argument("--runs", type=int, default=5, help="runs per pattern and size (the median is reported)")
-    parser.add_argument("--patterns", nargs="*", default=list(PATTERNS), choices=list(PATTERNS))
-    parser.add_argument("--results", type=Path, default=HERE / "results" / "adversarial.md", help="where to write")
+    parser.add_argument("--target", choices=("convert", "reading"), default="convert", help="what is timed")
+    parser.add_argument("--patterns", nargs="*", choices=[*PATTERNS, *READING_PATTERNS])
+    parser.add_argument("--results", type=Path, help="where to write (default: results/adversarial[_reading].md)")
     args = parser.parse_args(argv)
+    reading = args.target == "reading"
+    patterns = {**PATTERNS, **READING_PATTERNS} if reading else PATTERNS
+    args.patterns = args.patterns or list(patterns)
+    results = args.results or HERE / "results" / ("adversarial_reading.md" if reading else "adversarial.md")
+    timer = time_reading if reading else time_pattern
     sizes = sorted(args.sizes)
     machine = describe_machine("working tree")
     rows = []
     print(f"{'pattern':<18}" + "".join(f"{_size_label(s):>10}" for s in sizes) + "     ratio  kept")
     for name in args.patterns:
-        what, make = PATTERNS[name]
-        measured = [time_pattern(make, size, args.runs) for size in sizes]
+        what, make = patterns[name]
+        measured = [timer(make, size, args.runs) for size in sizes]
         row = {"name": name, "what": what, "seconds": [t for t, _ in measured], "kept": all(k for _, k in measured)}
         rows.append(row)
         ratio = row["seconds"][-1] / row["seconds"][0] if row["seconds"][0] > 0 else float("inf")
         print(f"{name:<18}" + "".join(f"{t:>10.3f}" for t in row["seconds"]) + f"{ratio:>10.1f}  {row['kept']}")
     machine["load_average_after"] = list(os.getloadavg())
-    args.results.parent.mkdir(parents=True, exist_ok=True)
-    args.results.write_text(render(rows, sizes, args.runs, machine), encoding="utf-8")
+    results.parent.mkdir(parents=True, exist_ok=True)
+    target = "count_words()" if reading else "convert()"
+    results.write_text(render(rows, sizes, args.runs, machine, target), encoding="utf-8")
     return 0 if all(row["kept"] for row in rows) else 1
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .core.archive import FIELDS as ARCHIVE_FIELDS
 from .core.labels import label_problem
 from .core.patterns import pattern_problem
 from .core.places import DEFAULT_FEEDS, DEFAULT_PAGE_URL, PAGE_FIELDS, TOPIC_FIELDS, conflict
@@ -192,6 +193,40 @@ class FeedPathsConfig(base.Config):
 
     series = c.Optional(FeedPath(TOPIC_FIELDS, TOPIC_FIELDS))
     """A series' Atom feed, with `{slug}`. Default: `feed.xml` in the series' page folder."""
+
+
+class ArchiveConfig(base.Config):
+    """A year archive, as Material's blog has: one page per year that has posts, and an index of the years.
+
+    ```yaml
+    archive: {enabled: true, url: "archive/{year}/"}
+    ```
+    """
+
+    enabled = c.Type(bool, default=False)
+    """Generate the year pages and their index (in the navigation when the site has no `nav:`). Off by
+    default, unlike Material's blog: the Eleventy sites this plugin moves had no archive, and turning it on
+    adds a navigation section and a page per year."""
+
+    url = Pattern(ARCHIVE_FIELDS, ARCHIVE_FIELDS, default="archive/{year}/")
+    """Where a year's page is (`{year}`: four digits); its later pages follow the listing's (`page/2/`).
+    The index of the years is the folder before `{year}` (`archive/`); with none (`{year}/`), there is no index."""
+
+
+class ReadingTimeConfig(base.Config):
+    """Reading time on each post and its cards; transcripts counted apart, and the video's length when known.
+
+    ```yaml
+    reading_time: {enabled: true, words_per_minute: 200}
+    ```
+    """
+
+    enabled = c.Type(bool, default=True)
+    """Show "Lecture : 3 min" on posts and cards, "Transcription : 12 min de lecture" and, with a front-matter
+    `duration`, "Vidéo : 12 min" on posts."""
+
+    words_per_minute = Count(1, default=200)
+    """Reading speed (at least 1); reading times are rounded up to the minute."""
 
 
 class FeedsConfig(base.Config):
@@ -425,3 +460,5 @@ class NumecoConfig(base.Config):
     seo = c.SubConfig(SeoConfig)
     images = c.SubConfig(ImagesConfig)
     drafts = c.SubConfig(DraftsConfig)
+    archive = c.SubConfig(ArchiveConfig)
+    reading_time = c.SubConfig(ReadingTimeConfig)

@@ -28,7 +28,7 @@ from typing import Any, TextIO
 
 import yaml
 
-from .core import feeds, filedates, frontmatter, urls
+from .core import archive, feeds, filedates, frontmatter, urls
 from .core.confine import PLUGIN, Claims, confine, shown
 from .core.drafts import DraftRules, Visibility, visibility
 from .core.escape import literal_line
@@ -38,6 +38,7 @@ from .core.patterns import pattern_problem
 from .core.places import DEFAULT_FEEDS, DEFAULT_PAGE_URL, PAGE_FIELDS, TOPIC_FIELDS
 from .core.posts import Post, build_post, is_post
 from .core.problems import Problem, located, where
+from .core.reading import measure
 from .core.render import Renderer
 from .core.series import build_series, series_clash_warnings, series_slugs
 from .core.tags import build_tags, merged_spellings, spellings_warning, tag_clash_warnings, tag_slugs
@@ -72,8 +73,10 @@ DEFAULTS: dict[str, Any] = {
         "paths": {**DEFAULT_FEEDS, "tag": None, "series": None},
     },
     "drafts": {"on_serve": True, "future": False},
+    "archive": {"enabled": False, "url": "archive/{year}/"},
+    "reading_time": {"enabled": True, "words_per_minute": 200},
 }
-_MINIMUM = {"per_page": 1, "limit": 0}
+_MINIMUM = {"per_page": 1, "limit": 0, "words_per_minute": 1}
 # The page URLs that `--out` moves under its folder, as it moves the `dir` options.
 _MOVED_BY_OUT = (
     ("listing", "url"),
@@ -250,7 +253,8 @@ def read_docs(site: Site, options: SimpleNamespace, warn: Callable[[str], None])
 
 def _read_post(docs: Docs, site: Site, options: SimpleNamespace, path: Path, src_uri: str, warn) -> None:
     try:
-        front = frontmatter.read(path.read_text(encoding="utf-8"))
+        source = path.read_text(encoding="utf-8")
+        front = frontmatter.read(source)
     except (OSError, UnicodeDecodeError) as error:
         warn(located(src_uri, Problem(1, f"the file can't be read as UTF-8 ({error}): it is left out of the listings")))
         return
@@ -266,6 +270,7 @@ def _read_post(docs: Docs, site: Site, options: SimpleNamespace, path: Path, src
         return
     url = destination(src_uri, site.use_directory_urls)[1]
     post = build_post(src_uri, url, front, _title_from_name(src_uri))
+    measure(post, source, front, options.reading_time)
     for problem in front.problems + post.problems:
         warn(located(src_uri, problem))
     docs.posts.append(post)
@@ -378,7 +383,19 @@ class Generator:
                 section = getattr(self.options, name)
                 if getattr(section, key, None):
                     setattr(section, key, f"{folder}/{getattr(section, key).lstrip('/')}")
+        archive_url = self.options.archive.url
+        if folder and isinstance(archive_url, str):
+            self.options.archive.url = f"{folder}/{archive_url.lstrip('/')}"
         return folder
+
+    def _archive_index(self) -> str | None:
+        """The folder of the archive's index, when it is generated (its refusal, if any, is already reported)."""
+        archive_options = self.options.archive
+        if not archive_options.enabled or pattern_problem(archive_options.url, archive.FIELDS, archive.FIELDS):
+            return None
+        index = archive.index_folder(archive_options.url)
+        confined = confine(index).path if index else None
+        return confined.strip("/") if confined else None
 
     def run(self) -> int:
         docs = read_docs(self.site, self.options, self.warn)
@@ -483,6 +500,8 @@ class Generator:
     def _remove_stale(self, docs: Docs) -> None:
         """Marked files of the generated folders that this run did not write (a tag no post has any more)."""
         folders = tuple(self.listing.places.folders())
+        archive_index = self._archive_index()
+        folders += (f"{archive_index}/",) if archive_index else ()
         for src in sorted(docs.ours - self.writer.written):
             if src.startswith(folders):
                 path = confine(src, self.site.docs_dir).target
@@ -497,6 +516,9 @@ class Generator:
             for kind, label in (("listing", "nav_posts"), ("series", "nav_series"), ("tags", "nav_tags"))
             if (kind, "", 1) in self.listing.identities
         ]  # a refused folder (already reported) has no page to list
+        archive_index = self._archive_index()
+        if archive_index:
+            nav.append({t["nav_archive"]: f"{archive_index}/index.md"})
         lines = {"extra_css": [ASSET_URIS[0]], "extra_javascript": [ASSET_URIS[1]], "nav": nav}
         return yaml.safe_dump(lines, allow_unicode=True, sort_keys=False, default_flow_style=False)
 

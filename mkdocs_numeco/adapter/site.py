@@ -34,6 +34,7 @@ from ..core.places import Places
 from ..core.postlists import PostIndex, PostLists
 from ..core.posts import Post, build_post, is_post, normalised_meta, theme_meta
 from ..core.problems import Problem, located, where
+from ..core.reading import measure
 from ..core.render import Renderer
 from ..core.series import Series, build_series, series_clash_warnings, series_slugs
 from ..core.shortcodes import Context, convert
@@ -104,13 +105,13 @@ class SiteBuild:
                 unreadable.append(file)
                 continue
             front = frontmatter.read(source)
-            post = self._read_post(file, front)
+            post = self._read_post(file, front, source)
             _give_mkdocs_our_block(file, source, front)
             self.pages[file.src_uri] = PageRecord(front, post, source.count("\n"))
         for file in unreadable:
             files.remove(file)
 
-    def _read_post(self, file: File, front: frontmatter.FrontMatter) -> Post | None:
+    def _read_post(self, file: File, front: frontmatter.FrontMatter, source: str) -> Post | None:
         """The page's post, if it is one; a page that is not written this time is excluded from the build.
 
         Excluded, not removed: MkDocs then tells links and `nav:` entries to it at INFO level
@@ -129,6 +130,7 @@ class SiteBuild:
             return None
         post = build_post(file.src_uri, file.url, front, _title_from_name(file))
         post.draft = seen is Visibility.DRAFT
+        measure(post, source, front, self.options.reading_time)
         # MkDocs has already applied `not_in_nav`/`exclude_docs` when on_files runs, so a
         # page nobody classified is INCLUDED here, not UNDEFINED.
         if not self.options.posts_in_nav and file.inclusion in _UNCLASSIFIED:

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 
 from .problems import Problem
 
-PLUGIN_KEYS = ("title", "description", "date", "tags", "series", "series_order", "image", "draft")
+PLUGIN_KEYS = ("title", "description", "date", "tags", "series", "series_order", "image", "draft", "duration")
 # What MkDocs, Material (and its blog), mkdocs-macros and mkdocs-rss-plugin read in page meta.
 MKDOCS_KEYS = (
     "template",

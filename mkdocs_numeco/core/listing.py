@@ -19,9 +19,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import quote
 
-from . import feeds
+from . import archive, feeds
 from .confine import PLUGIN, Claims, confine, shown
 from .ordering import newest_first
+from .patterns import pattern_problem
 from .places import Place, Places
 from .posts import Post, is_external
 from .render import Renderer
@@ -90,6 +91,7 @@ class Listing:
             self._plan_tags(tags, where)
         if options.series.enabled:
             self._plan_series(posts, series, where)
+        self._plan_archive(posts)
         return self.warnings[start:]
 
     def _plan_listing(self, posts: list[Post]) -> None:
@@ -227,6 +229,75 @@ class Listing:
                 " inside the listing's, as in page/{n}/; only the first page of each listing is generated"
             )
         return confined.path.rstrip("/") if confined.path is not None else None
+
+    # -- the year archive (`archive.*`, `core.archive`) -----------------------------
+
+    def _plan_archive(self, posts: list[Post]) -> None:
+        """One listing per year that has posts, and the index of the years (in the nav)."""
+        options = getattr(self.options, "archive", None)  # absent: an options object from before the archive
+        if options is None or not options.enabled:
+            return
+        problem = pattern_problem(options.url, archive.FIELDS, archive.FIELDS)
+        if problem is not None:  # the plugin refuses it at load; `generate` reads the file as written
+            self.warnings.append(f"archive.url: {problem}: the year archive is not generated")
+            return
+        listed = []
+        for year in archive.years(posts):
+            folder = self._archive_folder(archive.year_folder(options.url, year), f"the archive of {year.name}")
+            if folder is not None and self._archive_year(year, folder):
+                listed.append({"name": year.name, "uri": index_of(folder), "count": len(year.posts)})
+        index = archive.index_folder(options.url)
+        folder = self._archive_folder(index, "the index of the archive") if index else None
+        if folder is not None:
+            self.sections[folder] = self.labels["nav_archive"]
+            page = Generated("archive_index.html", self.labels["archive_title"], {"years": listed}, True)
+            self._archive_page(index_of(folder), page)
+
+    def _archive_folder(self, path: str, what: str) -> str | None:
+        """A folder of the archive, confined to the site; None (and a warning) when refused."""
+        confined = confine(path)
+        if confined.path is None:
+            self.warnings.append(
+                f"archive.url {shown(self.options.archive.url)} is refused for {what} ({confined.refusal}):"
+                " write a folder inside the site, as in archive/{year}/; its pages are not generated"
+            )
+            return None
+        if confined.note:
+            self.warnings.append(f"archive.url {shown(self.options.archive.url)}: {what}: {confined.note}")
+        return confined.path.rstrip("/")
+
+    def _archive_year(self, year: archive.Year, folder: str) -> bool:
+        """The pages of one year, `listing.per_page` posts each, paged as the listing is; whether its first is planned."""
+        paging = getattr(self.options.listing, "page_url", None) or "page/{n}/"
+        chunks = paginate(year.posts, self.options.listing.per_page)
+        uris = [index_of(folder)]
+        for n in range(2, len(chunks) + 1):
+            page = confine(posixpath.join(folder, paging.format(n=n))).path
+            if page is None:
+                break  # refused as the listing's own pages are, which says so
+            uris.append(index_of(page.rstrip("/")))
+        heading = self.labels["archive_of"].format(year=year.name)
+        for n, (uri, chunk) in enumerate(zip(uris, chunks), start=1):
+            title = heading if n == 1 else f"{heading} ({self.labels['page_of'].format(n=n, total=len(uris))})"
+            data = {"posts": chunk, "number": n, "uris": uris, "heading": heading, "total": len(year.posts)}
+            what = f"the archive of {year.name}" + (f", page {n}" if n > 1 else "")
+            planned = self._archive_page(uri, Generated("listing.html", title, data, what=what))
+            if n == 1 and not planned:
+                return False
+        return True
+
+    def _archive_page(self, uri: str, page: Generated) -> bool:
+        """Plan one page of the archive, unless another generated page has its place (that one stays)."""
+        page.option = "archive.url"
+        page.what = page.what or "the index of the archive"
+        other = self.planned.get(uri)
+        if other is not None:
+            self.warnings.append(
+                f"{page.what} is not generated ({other.what} is at {uri}): set archive.url to another folder"
+            )
+            return False
+        self.planned[uri] = page
+        return True
 
     def plan_feeds(
         self, posts: list[Post], tags: list[Tag], series: list[Series], claims: Claims

@@ -6,11 +6,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import urls
 from .frontmatter import FrontMatter, code_points, parse_datetime
 from .problems import Problem
+
+if TYPE_CHECKING:
+    from .reading import Reading
 
 # Eleventy puts every page in these collections through `tags`; they are not topics.
 COLLECTION_TAGS = frozenset({"post", "posts", "all", "nav"})
@@ -41,6 +44,7 @@ class Post:
     problems: list[Problem] = field(default_factory=list)
     published: datetime | None = None  # aware, with the offset written; a bare date is midnight UTC
     draft: bool = False  # shown only in a preview (`mkdocs serve`), with a badge
+    reading: Reading | None = None  # reading time, its transcripts' and its video's length (`core.reading`)
 
     def __post_init__(self) -> None:
         if self.published is None and self.date is not None:
