@@ -67,6 +67,19 @@ class Entry:
     published: datetime
     tags: tuple[str, ...] = ()
     image: str | None = None
+    content: str | None = None  # the whole post as HTML, every URL absolute (`feeds.content: full`)
+    excerpt: str | None = None  # the text before `<!-- more -->` as HTML, every URL absolute
+
+
+@dataclass(frozen=True)
+class Html:
+    """A post's HTML for its feed entries (`feedhtml`): the whole post and its excerpt, when known."""
+
+    content: str | None = None
+    excerpt: str | None = None
+
+
+NO_HTML = Html()
 
 
 @dataclass
@@ -94,6 +107,10 @@ class FeedPlan:
         mine = self.topics.get(post.src_uri, []) if post is not None else []
         found.update(by_topic[topic] for topic in mine if topic in by_topic)
         return [self.feeds[position] for position in sorted(found)]
+
+    def members(self) -> set[str]:
+        """The src_uri of every post in at least one feed: the only ones whose HTML a feed needs."""
+        return {post.src_uri for feed in self.feeds for post in feed.posts}
 
     @cached_property
     def _indexes(self) -> tuple[list[int], dict[tuple[str, str], int], dict[str, int]]:
@@ -155,7 +172,7 @@ def plan_feeds(
     return plan
 
 
-def make_entry(post: Post, url: str, image: str | None) -> Entry:
+def make_entry(post: Post, url: str, image: str | None, html: Html = NO_HTML) -> Entry:
     """The feed view of a post whose page URL and image URL are already absolute.
 
     The entry keeps the post's time of day and the offset its author wrote.
@@ -168,6 +185,8 @@ def make_entry(post: Post, url: str, image: str | None) -> Entry:
         published=post.published,
         tags=tuple(post.tags),
         image=image,
+        content=html.content,
+        excerpt=html.excerpt,
     )
 
 
@@ -193,7 +212,11 @@ def atom(feed: Feed, entries: Sequence[Entry], channel: Channel, page_url: str) 
         node.link(href=item.url, rel="alternate", type="text/html")
         node.published(item.published)
         node.updated(item.published)
-        if item.summary:
+        if item.content:
+            node.content(item.content, type="html")
+        if item.excerpt and not item.content:
+            node.summary(item.excerpt, type="html")
+        elif item.summary:
             node.summary(item.summary)
         categories = _categories(feed, item)
         if categories:
@@ -229,14 +252,14 @@ def _categories(feed: Feed, item: Entry) -> tuple[str, ...]:
 
 
 def _json_item(item: Entry, categories: tuple[str, ...]) -> dict[str, object]:
-    # An item needs content_text or content_html; the description is all we publish.
-    data: dict[str, object] = {
-        "id": item.url,
-        "url": item.url,
-        "title": item.title,
-        "content_text": item.summary or item.title,
-        "date_published": item.published.isoformat(),
-    }
+    # An item needs content_html or content_text: the post, else its excerpt, else its description.
+    html = item.content or item.excerpt
+    data: dict[str, object] = {"id": item.url, "url": item.url, "title": item.title}
+    if html:
+        data["content_html"] = html
+    else:
+        data["content_text"] = item.summary or item.title
+    data["date_published"] = item.published.isoformat()
     if item.summary:
         data["summary"] = item.summary
     if item.image:
@@ -246,11 +269,16 @@ def _json_item(item: Entry, categories: tuple[str, ...]) -> dict[str, object]:
     return data
 
 
-def entries_of(feed: Feed, url_of: Callable[[Post], tuple[str | None, str | None]]) -> list[Entry]:
-    """Entries of `feed`; `url_of(post)` gives the absolute page URL and image URL (or None)."""
+def entries_of(
+    feed: Feed,
+    url_of: Callable[[Post], tuple[str | None, str | None]],
+    html_of: Callable[[Post], Html] = lambda _: NO_HTML,
+) -> list[Entry]:
+    """Entries of `feed`; `url_of(post)` gives the absolute page URL and image URL (or None),
+    `html_of(post)` what the entry carries of the post's HTML."""
     entries = []
     for post in feed.posts:
         url, image = url_of(post)
         if url is not None:
-            entries.append(make_entry(post, url, image))
+            entries.append(make_entry(post, url, image, html_of(post)))
     return entries
