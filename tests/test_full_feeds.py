@@ -37,7 +37,10 @@ def pages() -> dict[str, str | bytes]:
     return {
         "index.md": "# Accueil\n\n{% posts limit=5 %}\n",
         "posts/a.md": post(
-            "Vidéo A", "2025-03-01T14:30:00+02:00", VIDEO_POST, description="Description A",
+            "Vidéo A",
+            "2025-03-01T14:30:00+02:00",
+            VIDEO_POST,
+            description="Description A",
             image="img/poster.png",
             tags=["Vidéo"],
         ),
@@ -196,7 +199,14 @@ def test_a_wrong_content_option_fails_at_config_load(tmp_path: Path) -> None:
 
 def test_only_posts_in_a_feed_keep_their_html(tmp_path: Path) -> None:
     config = load_config(
-        config_file=str(write_site(tmp_path, pages(), plugin={"feeds": {"limit": 1, "tags": False}, "images": {"enabled": False}}, site_url=SITE))
+        config_file=str(
+            write_site(
+                tmp_path,
+                pages(),
+                plugin={"feeds": {"limit": 1, "tags": False}, "images": {"enabled": False}},
+                site_url=SITE,
+            )
+        )
     )
     build(config)
     site_build = config.plugins["numeco"].site

@@ -4,6 +4,9 @@ Pure: posts and absolute URLs in, feed documents out; no MkDocs, no I/O.
 Atom is written by `feedgen` (a feed library, so escaping and required
 elements are its job); JSON Feed is a plain `dict` given to `json`.
 
+An entry carries what `feedhtml` made of the post's HTML: the whole post
+(`feeds.content: full`) or its excerpt; without either, its description.
+
 Every date comes from the posts themselves, never from the clock, so two
 builds of the same sources give byte-identical feeds.
 """
@@ -17,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from . import urls
@@ -206,25 +210,28 @@ def atom(feed: Feed, entries: Sequence[Entry], channel: Channel, page_url: str) 
     gen.updated(max(entry.published for entry in entries))
     for item in entries:
         # feedgen prepends by default; appending keeps our newest-first order.
-        node = gen.add_entry(order="append")
-        node.id(item.url)
-        node.title(item.title)
-        node.link(href=item.url, rel="alternate", type="text/html")
-        node.published(item.published)
-        node.updated(item.published)
-        if item.content:
-            node.content(item.content, type="html")
-        if item.excerpt and not item.content:
-            node.summary(item.excerpt, type="html")
-        elif item.summary:
-            node.summary(item.summary)
-        categories = _categories(feed, item)
-        if categories:
-            # One call: feedgen rebuilds its whole category list on each one.
-            node.category([{"term": tag, "label": tag} for tag in categories])
-        if item.image:
-            node.media.thumbnail(url=item.image)
+        _atom_entry(gen.add_entry(order="append"), item, _categories(feed, item))
     return gen.atom_str(pretty=True)
+
+
+def _atom_entry(node: FeedEntry, item: Entry, categories: tuple[str, ...]) -> None:
+    """One Atom entry: the whole post as `<content>` (full feeds), else the excerpt or description as `<summary>`."""
+    node.id(item.url)
+    node.title(item.title)
+    node.link(href=item.url, rel="alternate", type="text/html")
+    node.published(item.published)
+    node.updated(item.published)
+    if item.content:
+        node.content(item.content, type="html")
+    if item.excerpt and not item.content:
+        node.summary(item.excerpt, type="html")
+    elif item.summary:
+        node.summary(item.summary)
+    if categories:
+        # One call: feedgen rebuilds its whole category list on each one.
+        node.category([{"term": tag, "label": tag} for tag in categories])
+    if item.image:
+        node.media.thumbnail(url=item.image)
 
 
 def json_feed(feed: Feed, entries: Sequence[Entry], channel: Channel, page_url: str) -> str:

@@ -53,7 +53,8 @@ def test_links_are_made_absolute_against_the_post(link: str, expected: str) -> N
 
 
 @pytest.mark.parametrize(
-    "link", ["javascript:alert(1)", "jav&#x61;script:alert(1)", "java\tscript:alert(1)", "data:text/html,x", "vbscript:x"]
+    "link",
+    ["javascript:alert(1)", "jav&#x61;script:alert(1)", "java\tscript:alert(1)", "data:text/html,x", "vbscript:x"],
 )
 def test_a_refused_link_goes_and_its_text_stays(link: str) -> None:
     made = feedhtml.for_feed(f'<p>Avant <a href="{link}" onclick="x()">le <em>texte</em></a> après</p>', PAGE)
@@ -93,7 +94,11 @@ def test_the_facade_becomes_a_plain_link_with_its_poster() -> None:
     assert all(a["href"] == "https://www.dailymotion.com/video/x9h51js" for a in links)
     assert links[-1].get_text() == "Voir la vidéo « A » sur Dailymotion"
     poster = links[0].img
-    assert (poster["src"], poster["alt"], poster["width"]) == ("https://example.org/blog/images/a.png", "Affiche", "800")
+    assert (poster["src"], poster["alt"], poster["width"]) == (
+        "https://example.org/blog/images/a.png",
+        "Affiche",
+        "800",
+    )
     assert "Toujours" not in soup.get_text()  # the hidden consent control
 
 
