@@ -296,8 +296,12 @@ def fill_excerpts(page_html: str, excerpt_of: Callable[[str], str | None]) -> st
 # -- shared -------------------------------------------------------------------------------------
 
 
+# Characters XML 1.0 has no place for: lxml refuses them in a tree, and a feed is XML. Invisible anyway.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _parse(html: str) -> HtmlElement:
-    return fragment_fromstring(html, create_parent="div")
+    return fragment_fromstring(_NOT_XML.sub("", html), create_parent="div")
 
 
 def _serialise(root: HtmlElement) -> str:

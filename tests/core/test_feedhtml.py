@@ -196,3 +196,13 @@ def test_an_unclosed_mark_is_left_alone() -> None:
     open_a, _ = feedhtml.excerpt_marks("a.md")
     page = (open_a + "<p>x</p>") * 2000
     assert feedhtml.fill_excerpts(page, lambda key: "E") == page
+
+
+def test_characters_xml_has_no_place_for_are_left_out() -> None:
+    html = '<p title="a\x01b">Un\x00 texte\x0b avec\x1f des contrôles</p><div class="numeco-video"><noscript>' + (
+        '<a href="https://www.dailymotion.com/video/x">Voir\x02</a></noscript></div><!-- more\x03 -->'
+    )
+    assert feedhtml.for_feed(html, PAGE) == (
+        '<p title="ab">Un texte avec des contrôles</p><p><a href="https://www.dailymotion.com/video/x">Voir</a></p>'
+    )
+    assert feedhtml.excerpt(html) == "<p>Un texte avec des contrôles</p>"
