@@ -52,7 +52,8 @@ DEFAULTS: dict[str, Any] = {
     "listing": {"enabled": True, "dir": "posts", "per_page": 10},
     "tags": {"enabled": True, "dir": "tags", "per_page": 10},
     "series": {"enabled": True, "dir": "series"},
-    "feeds": {"enabled": True, "site": True, "series": True, "tags": True, "limit": 20},
+    # `content` is read but has no effect: `generate` renders no Markdown, so entries carry the description.
+    "feeds": {"enabled": True, "site": True, "series": True, "tags": True, "limit": 20, "content": "full"},
 }
 _MINIMUM = {"per_page": 1, "limit": 0}
 
