@@ -21,6 +21,7 @@ from mkdocs.config import config_options as c
 
 from .core.labels import label_problem
 from .core.patterns import pattern_problem
+from .core.places import DEFAULT_FEEDS, DEFAULT_PAGE_URL, PAGE_FIELDS, TOPIC_FIELDS, conflict
 
 # Fields of the post permalink patterns (`permalink`, `redirect_from`).
 PERMALINK_FIELDS = ("slug", "year", "month", "day")
@@ -49,14 +50,51 @@ class Pattern(c.Type[str]):
 
     def __init__(self, known: tuple[str, ...], required: tuple[str, ...], **kwargs: Any) -> None:
         super().__init__(str, **kwargs)
-        self.known, self.required = known, required
+        self.known, self.needed = known, required  # not `required`: MkDocs' options use that name
 
     def run_validation(self, value: object) -> str:
         pattern = super().run_validation(value)
-        problem = pattern_problem(pattern, self.known, self.required)
+        problem = pattern_problem(pattern, self.known, self.needed)
         if problem is not None:
             raise c.ValidationError(problem)
         return pattern
+
+
+class Url(Pattern):
+    """The URL pattern of generated pages; `dir` is its older, shorter form, and the two may not disagree.
+
+    `topic`: the pattern names one page per tag or series, so it must contain `{slug}`.
+    """
+
+    def __init__(self, section: str, topic: bool) -> None:
+        fields = TOPIC_FIELDS if topic else ()
+        super().__init__(fields, fields)
+        self.section, self.topic = section, topic
+
+    def post_validation(self, config: base.Config, key_name: str) -> None:
+        problem = conflict(self.section, config["dir"], config[key_name], self.topic)
+        if problem is not None:
+            raise c.ValidationError(problem)
+
+
+class FeedPath(Pattern):
+    """The path of a feed file: a pattern that doesn't end with `/`."""
+
+    def run_validation(self, value: object) -> str:
+        path = super().run_validation(value)
+        if not path.strip() or path.strip().endswith("/"):
+            raise c.ValidationError(f"'{path}' is a folder: write the feed's file name, as in feed/feed.xml")
+        return path
+
+
+def _page_url() -> Pattern:
+    """Where page `n` (from 2) of a listing is, relative to its first page."""
+    return Pattern(PAGE_FIELDS, PAGE_FIELDS, default=DEFAULT_PAGE_URL)
+
+
+def _folder_url() -> c.Optional[str]:
+    """A URL without fields (an index page)."""
+    return c.Optional(Pattern((), ()))
 
 
 class Labels(c.DictOfItems[Any]):
@@ -90,7 +128,16 @@ class TagsConfig(base.Config):
     """Generate the tag index and one listing per tag."""
 
     dir = c.Type(str, default="tags")
-    """Folder of the tag pages: `tags/`, `tags/<slug>/`, `tags/<slug>/page/<n>/`."""
+    """Folder of the tag pages: `tags/`, `tags/<slug>/`, `tags/<slug>/page/<n>/` (the short form of `url`)."""
+
+    url = c.Optional(Url("tags", topic=True))
+    """URL of a tag's page, with `{slug}`: `fr/actualites/tags/{slug}/`. Default: `<dir>/{slug}/`."""
+
+    index_url = _folder_url()
+    """URL of the tags index. Default: the folder above `{slug}` in `url`."""
+
+    page_url = _page_url()
+    """URL of page `{n}` (from 2) of a tag, relative to the tag's page: `page-{n}/`."""
 
     per_page = Count(1, default=10)
     """Posts per tag listing page (at least 1)."""
@@ -101,7 +148,17 @@ class SeriesConfig(base.Config):
     """Generate series pages and the series box in each episode."""
 
     dir = c.Type(str, default="series")
-    """Folder of the series pages: `series/` and `series/<slug>/`."""
+    """Folder of the series pages: `series/` and `series/<slug>/` (the short form of `url`)."""
+
+    url = c.Optional(Url("series", topic=True))
+    """URL of a series' page, with `{slug}`: `ressources/videos/serie/{slug}/`. Default: `<dir>/{slug}/`."""
+
+    index_url = _folder_url()
+    """URL of the series index. Default: the folder above `{slug}` in `url`."""
+
+    none = _folder_url()
+    """URL of a page listing the posts that belong to no series (label `series_none`), paginated as
+    the listing; off when not given: `ressources/videos/autres-videos/`."""
 
 
 class ListingConfig(base.Config):
@@ -109,10 +166,32 @@ class ListingConfig(base.Config):
     """Generate a paginated listing of every post, newest first."""
 
     dir = c.Type(str, default="posts")
-    """Folder of the listing: `posts/`, then `posts/page/<n>/`."""
+    """Folder of the listing: `posts/`, then `posts/page/<n>/` (the short form of `url`)."""
+
+    url = c.Optional(Url("listing", topic=False))
+    """URL of the listing's first page: `fr/actualites/`. Default: `<dir>/`."""
+
+    page_url = _page_url()
+    """URL of page `{n}` (from 2) of the listing, relative to its first page: `page-{n}/`."""
 
     per_page = Count(1, default=10)
     """Posts per listing page (at least 1)."""
+
+
+class FeedPathsConfig(base.Config):
+    """Where each feed is written, relative to the site: files, not folders."""
+
+    site = FeedPath((), (), default=DEFAULT_FEEDS["site"])
+    """The site's Atom feed."""
+
+    json = FeedPath((), (), default=DEFAULT_FEEDS["json"])
+    """The site's JSON feed."""
+
+    tag = c.Optional(FeedPath(TOPIC_FIELDS, TOPIC_FIELDS))
+    """A tag's Atom feed, with `{slug}`. Default: `feed.xml` in the tag's page folder."""
+
+    series = c.Optional(FeedPath(TOPIC_FIELDS, TOPIC_FIELDS))
+    """A series' Atom feed, with `{slug}`. Default: `feed.xml` in the series' page folder."""
 
 
 class FeedsConfig(base.Config):
@@ -142,6 +221,55 @@ class FeedsConfig(base.Config):
     """`full`: each entry carries the whole post as HTML (Atom `<content>`, JSON Feed `content_html`),
     links and images absolute, each video a plain link to the provider's site, transcripts in full.
     `summary`: the post's excerpt (its text before `<!-- more -->`), else its description."""
+
+    paths = c.SubConfig(FeedPathsConfig)
+    """Where the feeds are written: `{site: feed/feed.xml, json: feed/feed.json}`."""
+
+
+class SchemeConfig(base.Config):
+    """An earlier scheme of URLs: the `listing`, `tags`, `series` and `feeds` options as they were."""
+
+    listing = c.SubConfig(ListingConfig)
+    tags = c.SubConfig(TagsConfig)
+    series = c.SubConfig(SeriesConfig)
+    feeds = c.SubConfig(FeedsConfig)
+
+
+class Redirects(c.BaseConfigOption[list]):
+    """`true` (the plugin's default scheme), `false`, or a list of earlier schemes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = False
+
+    def run_validation(self, value: object) -> list:
+        if value is False or value is None:
+            return []
+        if value is True:
+            value = [{}]
+        if not isinstance(value, list):
+            raise c.ValidationError(
+                f"Expected true, false or a list of earlier URL schemes ({{listing: {{url: …}}, …}}), got {value!r}"
+            )
+        return [c.SubConfig(SchemeConfig).validate(one) for one in value]
+
+
+class DraftsConfig(base.Config):
+    """Posts not published yet: `draft: true`, and future-dated posts when asked.
+
+    A draft has no page in `mkdocs build` (nor in listings, tags, series, feeds, sitemap or
+    search); `mkdocs serve` shows it, with a "Brouillon" / "Draft" badge, as Eleventy does.
+
+    ```yaml
+    drafts: {on_serve: true, future: false}
+    ```
+    """
+
+    on_serve = c.Type(bool, default=True)
+    """Build drafts, with their badge, in `mkdocs serve` (never in `mkdocs build` or `gh-deploy`)."""
+
+    future = c.Type(bool, default=False)
+    """Treat a post dated after the build (in UTC; a date without a time: after today) as a draft."""
 
 
 class SeoConfig(base.Config):
@@ -285,5 +413,20 @@ class NumecoConfig(base.Config):
     series = c.SubConfig(SeriesConfig)
     listing = c.SubConfig(ListingConfig)
     feeds = c.SubConfig(FeedsConfig)
+
+    redirects = Redirects()
+    """Keep the addresses of the generated pages and feeds when their URL patterns change: each page
+    (listing, tag, series) gets a small redirect page at the address an earlier scheme gave it, and
+    each feed a copy at its earlier path (feed readers don't follow HTML redirects). `true` means
+    the plugin's default scheme (`posts/`, `tags/<slug>/`, `series/<slug>/`, `feed.xml`: every release
+    so far); a list names earlier schemes, each written as the options were. Nothing is written
+    where a page or file of the site is.
+
+    ```yaml
+    redirects: [{}, {listing: {url: actualites/}}]
+    ```
+    """
+
     seo = c.SubConfig(SeoConfig)
     images = c.SubConfig(ImagesConfig)
+    drafts = c.SubConfig(DraftsConfig)

@@ -21,6 +21,7 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, TextIO
@@ -29,9 +30,12 @@ import yaml
 
 from .core import feeds, filedates, frontmatter, urls
 from .core.confine import PLUGIN, Claims, confine, shown
+from .core.drafts import DraftRules, Visibility, visibility
 from .core.escape import literal_line
 from .core.labels import language_of, locale_of, resolve_labels
 from .core.listing import Listing, destination
+from .core.patterns import pattern_problem
+from .core.places import DEFAULT_FEEDS, DEFAULT_PAGE_URL, PAGE_FIELDS, TOPIC_FIELDS
 from .core.posts import Post, build_post, is_post
 from .core.problems import Problem, located, where
 from .core.render import Renderer
@@ -49,13 +53,53 @@ DEFAULTS: dict[str, Any] = {
     "language": None,
     "labels": {},
     "posts": [],
-    "listing": {"enabled": True, "dir": "posts", "per_page": 10},
-    "tags": {"enabled": True, "dir": "tags", "per_page": 10},
-    "series": {"enabled": True, "dir": "series"},
-    # `content` is read but has no effect: `generate` renders no Markdown, so entries carry the description.
-    "feeds": {"enabled": True, "site": True, "series": True, "tags": True, "limit": 20, "content": "full"},
+    "listing": {"enabled": True, "dir": "posts", "per_page": 10, "url": None, "page_url": DEFAULT_PAGE_URL},
+    "tags": {
+        "enabled": True,
+        "dir": "tags",
+        "per_page": 10,
+        "url": None,
+        "index_url": None,
+        "page_url": DEFAULT_PAGE_URL,
+    },
+    "series": {"enabled": True, "dir": "series", "url": None, "index_url": None, "none": None},
+    "feeds": {
+        "enabled": True,
+        "site": True,
+        "series": True,
+        "tags": True,
+        "limit": 20,
+        # Read but without effect: `generate` renders no Markdown, so entries carry the description.
+        "content": "full",
+        "paths": {**DEFAULT_FEEDS, "tag": None, "series": None},
+    },
+    "drafts": {"on_serve": True, "future": False},
 }
 _MINIMUM = {"per_page": 1, "limit": 0}
+# The page URLs that `--out` moves under its folder, as it moves the `dir` options.
+_MOVED_BY_OUT = (
+    ("listing", "url"),
+    ("tags", "url"),
+    ("tags", "index_url"),
+    ("series", "url"),
+    ("series", "index_url"),
+    ("series", "none"),
+)
+# The URL patterns `generate` reads: their fields, checked as the plugin's configuration checks them.
+_PATTERNS = {
+    "listing.url": (),
+    "listing.page_url": PAGE_FIELDS,
+    "tags.url": TOPIC_FIELDS,
+    "tags.index_url": (),
+    "tags.page_url": PAGE_FIELDS,
+    "series.url": TOPIC_FIELDS,
+    "series.index_url": (),
+    "series.none": (),
+    "feeds.paths.site": (),
+    "feeds.paths.json": (),
+    "feeds.paths.tag": TOPIC_FIELDS,
+    "feeds.paths.series": TOPIC_FIELDS,
+}
 
 
 class GenerateError(Exception):
@@ -153,12 +197,17 @@ def _overlay(into: dict[str, Any], written: dict[str, Any], prefix: str, warning
         default = into[key]
         if isinstance(default, dict) and key != "labels" and isinstance(value, dict):
             _overlay(default, value, f"{prefix}{key}.", warnings, where)
-        elif _acceptable(key, default, value):
+        elif _acceptable(key, default, value) and _pattern_ok(f"{prefix}{key}", value):
             into[key] = value
         else:
             warnings.append(
                 f"{where}: numeco option {prefix}{key} {value!r} is not valid: the default {default!r} is used"
             )
+
+
+def _pattern_ok(name: str, value: Any) -> bool:
+    fields = _PATTERNS.get(name)
+    return fields is None or value is None or pattern_problem(value, fields, fields) is None
 
 
 def _acceptable(key: str, default: Any, value: Any) -> bool:
@@ -180,6 +229,7 @@ class Docs:
     ours: set[str] = field(default_factory=set)  # files that carry the mark
     posts: list[Post] = field(default_factory=list)
     fronts: dict[str, frontmatter.FrontMatter] = field(default_factory=dict)
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))  # the build's moment, for future posts
 
     def where(self, post: Post, key: str) -> str:
         return where(post.src_uri, self.fronts[post.src_uri].line_of(key))
@@ -207,9 +257,15 @@ def _read_post(docs: Docs, site: Site, options: SimpleNamespace, path: Path, src
         warn(located(src_uri, Problem(1, f"the file can't be read as UTF-8 ({error}): it is left out of the listings")))
         return
     selected = not options.posts or any(fnmatch.fnmatchcase(src_uri, pattern) for pattern in options.posts)
-    if front.data.get("permalink") is False or not is_post(front) or not selected:
+    dated = is_post(front) and selected
+    if dated:
+        filedates.resolve(front, str(path))
+    # A one-off generation is a build: drafts and pages kept out of collections are in no listing.
+    seen, problems = visibility(front, DraftRules(docs.now, future=options.drafts.future), dated)
+    for problem in problems:
+        warn(located(src_uri, problem))
+    if not dated or seen is not Visibility.PUBLISHED:
         return
-    filedates.resolve(front, str(path))
     url = destination(src_uri, site.use_directory_urls)[1]
     post = build_post(src_uri, url, front, _title_from_name(src_uri))
     for problem in front.problems + post.problems:
@@ -316,9 +372,14 @@ class Generator:
             self.warn(f"--out {shown(out)} is refused ({confined.refusal}): the pages go to docs_dir itself")
             return ""
         folder = confined.path.strip("/")
-        for name in ("listing", "tags", "series"):
-            section = getattr(self.options, name)
-            section.dir = f"{folder}/{section.dir.strip('/')}" if folder else section.dir
+        if folder:
+            for name in ("listing", "tags", "series"):
+                section = getattr(self.options, name)
+                section.dir = f"{folder}/{section.dir.strip('/')}"
+            for name, key in _MOVED_BY_OUT:
+                section = getattr(self.options, name)
+                if getattr(section, key, None):
+                    setattr(section, key, f"{folder}/{getattr(section, key).lstrip('/')}")
         return folder
 
     def run(self) -> int:
@@ -423,7 +484,7 @@ class Generator:
 
     def _remove_stale(self, docs: Docs) -> None:
         """Marked files of the generated folders that this run did not write (a tag no post has any more)."""
-        folders = tuple(f"{getattr(self.options, name).dir.strip('/')}/" for name in ("listing", "tags", "series"))
+        folders = tuple(self.listing.places.folders())
         for src in sorted(docs.ours - self.writer.written):
             if src.startswith(folders):
                 path = confine(src, self.site.docs_dir).target
@@ -434,9 +495,9 @@ class Generator:
         """The `mkdocs.yml` lines that make the engine load the assets and list the pages."""
         t = self.renderer.labels
         nav = [
-            {t[label]: f"{getattr(self.options, name).dir.strip('/')}/index.md"}
-            for name, label in (("listing", "nav_posts"), ("series", "nav_series"), ("tags", "nav_tags"))
-            if getattr(self.options, name).enabled and confine(getattr(self.options, name).dir).path is not None
+            {t[label]: self.listing.identities[(kind, "", 1)]}
+            for kind, label in (("listing", "nav_posts"), ("series", "nav_series"), ("tags", "nav_tags"))
+            if (kind, "", 1) in self.listing.identities
         ]  # a refused folder (already reported) has no page to list
         lines = {"extra_css": [ASSET_URIS[0]], "extra_javascript": [ASSET_URIS[1]], "nav": nav}
         return yaml.safe_dump(lines, allow_unicode=True, sort_keys=False, default_flow_style=False)

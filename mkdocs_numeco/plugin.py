@@ -28,6 +28,15 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
     def __init__(self) -> None:
         self.site: SiteBuild | None = None
         self.discovery: Discovery | None = None
+        self.command: str | None = None  # `serve` builds drafts; `build`, `gh-deploy` and unknown don't
+
+    # Having this event also keeps the plugin instance across `mkdocs serve` rebuilds (MkDocs >= 1.4);
+    # every build still starts anew in `on_config`.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_shutdown(self) -> None:
+        self.command = None  # MkDocs keeps this instance for the process: the next build says its own
 
     @site_wide("set up the site")
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -39,7 +48,7 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
             config.extra_css.append(css)
         if js not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(js)
-        self.site = SiteBuild(self.config, config)
+        self.site = SiteBuild(self.config, config, preview=self.command == "serve")
         self.discovery = Discovery.for_site(self.config, config, self.site)
         return config
 
@@ -52,10 +61,10 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
         return files
 
-    @site_wide("name the navigation sections")
+    @site_wide("drop drafts from the navigation and name its sections")
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.site is not None
-        return self.site.name_sections(nav)
+        return self.site.name_sections(self.site.without_dropped(nav))
 
     # Before mkdocs-macros (priority 0): it reads `{% %}` as Jinja and fails on
     # shortcodes it doesn't know, so they must be gone by then.

@@ -76,8 +76,11 @@ def write_site(root: Path, pages: dict[str, str], plugin: dict | None = None, **
     return path
 
 
-def build_site(config_path: Path, strict: bool = False) -> Built:
-    """Build in-process, collecting every log record of MkDocs and its plugins."""
+def build_site(config_path: Path, strict: bool = False, command: str | None = None) -> Built:
+    """Build in-process, collecting every log record of MkDocs and its plugins.
+
+    `command` (`build`, `serve`, `gh-deploy`) is told to the plugins' `on_startup`, as `mkdocs <command>` does.
+    """
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
@@ -85,7 +88,13 @@ def build_site(config_path: Path, strict: bool = False) -> Built:
     logger.setLevel(logging.DEBUG)
     try:
         config = load_config(config_file=str(config_path), strict=strict)
-        build(config)
+        if command is not None:
+            config.plugins.on_startup(command=command, dirty=False)
+        try:
+            build(config)
+        finally:
+            if command is not None:  # MkDocs keeps plugins that have `on_startup` for the whole process
+                config.plugins.on_shutdown()
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)

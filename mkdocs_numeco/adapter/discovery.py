@@ -259,15 +259,15 @@ class Discovery:
         if not self.site_url:
             return
         if self.options.feeds.enabled:
-            for feed in self.plan.feeds:
+            for feed, at in [*((feed, feed) for feed in self.plan.feeds), *self.plan.copies]:
                 entries = feeds.entries_of(feed, self._entry_urls, self.html_of)
                 if not entries:
                     continue
                 page_url = self._feed_page_url(feed)
-                _write(site_dir, feed.path, feeds.atom(feed, entries, self.channel, page_url))
-                if feed.json_path:
+                _write(site_dir, at.path, feeds.atom(feed, entries, self.channel, page_url))
+                if at.json_path:
                     data = feeds.json_feed(feed, entries, self.channel, page_url).encode("utf-8")
-                    _write(site_dir, feed.json_path, data)
+                    _write(site_dir, at.json_path, data)
         if self.poster_used:
             clash = self.clash(POSTER_URI)
             if clash is not None:

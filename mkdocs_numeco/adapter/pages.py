@@ -133,6 +133,31 @@ def name_sections(nav: Navigation, titles: dict[str, str]) -> None:
             section.title = title
 
 
+def without_pages(nav: Navigation, dropped: set[str]) -> Navigation:
+    """`nav` without the pages of `dropped` (src URIs), nor sections left empty; previous/next links mended."""
+    if not dropped:
+        return nav
+    nav.items = _kept(nav.items, dropped)
+    nav.pages = [page for page in nav.pages if page.file.src_uri not in dropped]
+    for index, page in enumerate(nav.pages):
+        page.previous_page = nav.pages[index - 1] if index else None
+        page.next_page = nav.pages[index + 1] if index + 1 < len(nav.pages) else None
+    return nav
+
+
+def _kept(items: list, dropped: set[str]) -> list:
+    kept = []
+    for item in items:
+        if item.is_page and item.file.src_uri in dropped:
+            continue
+        if isinstance(item, Section):
+            item.children = _kept(item.children, dropped)
+            if not item.children:
+                continue  # a section of drafts only
+        kept.append(item)
+    return kept
+
+
 def _sections(items: list) -> Iterator[Section]:
     stack = list(items)
     while stack:

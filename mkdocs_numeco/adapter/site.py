@@ -10,6 +10,7 @@ import fnmatch
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
@@ -24,10 +25,12 @@ from mkdocs.utils.meta import YAML_RE
 from ..config import NumecoConfig
 from ..core import feedhtml, filedates, frontmatter, urls
 from ..core.confine import Claims
+from ..core.drafts import DraftRules, Visibility, visibility
 from ..core.feeds import NO_HTML, FeedPlan, Html
 from ..core.labels import language_of, locale_of, resolve_labels
-from ..core.listing import Linker
+from ..core.listing import Linker, Listing, destination, earlier_feeds, moved
 from ..core.ordering import by_path
+from ..core.places import Places
 from ..core.postlists import PostIndex, PostLists
 from ..core.posts import Post, build_post, is_post, normalised_meta, theme_meta
 from ..core.problems import Problem, located, where
@@ -37,8 +40,8 @@ from ..core.shortcodes import Context, convert
 from ..core.slugs import SlugMap
 from ..core.tags import Tag, build_tags, merged_spellings, spellings_warning, tag_clash_warnings, tag_slugs
 from .images import SiteImages
-from .pages import PLACEHOLDER, SitePages, local_image_url, name_sections, url_of
-from .permalinks import Permalinks, site_claims
+from .pages import PLACEHOLDER, SitePages, local_image_url, name_sections, url_of, without_pages
+from .permalinks import Permalinks, Redirect, site_claims
 
 log = get_plugin_logger(__name__)
 _LEADING_H1 = re.compile(r"\s*<h1\b[^>]*>.*?</h1>", re.DOTALL)
@@ -60,9 +63,13 @@ class PageRecord:
 class SiteBuild:
     """Everything one build knows; created by `on_config`, filled by `on_files`."""
 
-    def __init__(self, options: NumecoConfig, config: MkDocsConfig) -> None:
+    def __init__(self, options: NumecoConfig, config: MkDocsConfig, preview: bool = False) -> None:
         self.options = options
         self.config = config
+        self.rules = DraftRules(datetime.now(UTC), future=options.drafts.future)
+        self.show_drafts = preview and options.drafts.on_serve  # `mkdocs serve` shows drafts, with a badge
+        self.dropped: set[str] = set()  # pages with no page in this build (drafts, `permalink: false`)
+        self.unlisted: list[Post] = []  # posts kept out of collections (`eleventyExcludeFromCollections`)
         asked = options.language or config.theme.get("language") or config.theme.get("locale")
         self.language = language_of(asked)
         try:
@@ -99,22 +106,37 @@ class SiteBuild:
                 unreadable.append(file)
                 continue
             front = frontmatter.read(source)
-            post = None
-            if front.data.get("permalink") is False:
-                # Eleventy's "write no page": a draft or a data file. Not published, not a post.
-                file.inclusion = InclusionLevel.EXCLUDED
-            elif is_post(front) and self._selected(file.src_uri):
-                filedates.resolve(front, file.abs_src_path)  # `Last Modified`…: before anything reads the date
-                post = build_post(file.src_uri, file.url, front, _title_from_name(file))
-                # MkDocs has already applied `not_in_nav`/`exclude_docs` when on_files runs, so a
-                # page nobody classified is INCLUDED here, not UNDEFINED.
-                if not self.options.posts_in_nav and file.inclusion in _UNCLASSIFIED:
-                    file.inclusion = InclusionLevel.NOT_IN_NAV
-                self.posts.append(post)
+            post = self._read_post(file, front)
             _give_mkdocs_our_block(file, source, front)
             self.pages[file.src_uri] = PageRecord(front, post, source.count("\n"))
         for file in unreadable:
             files.remove(file)
+
+    def _read_post(self, file: File, front: frontmatter.FrontMatter) -> Post | None:
+        """The page's post, if it is one; a page that is not written this time is excluded from the build.
+
+        Excluded, not removed: MkDocs then tells links and `nav:` entries to it at INFO level
+        (a draft is linked before it is published), and `without_dropped` takes it out of the nav.
+        """
+        dated = is_post(front) and self._selected(file.src_uri)
+        if dated:
+            filedates.resolve(front, file.abs_src_path)  # `Last Modified`…: before anything reads the date
+        seen, problems = visibility(front, self.rules, dated)
+        self._report_file(file, problems)
+        if seen is Visibility.UNWRITTEN or (seen is Visibility.DRAFT and not self.show_drafts):
+            file.inclusion = InclusionLevel.EXCLUDED
+            self.dropped.add(file.src_uri)
+            return None
+        if not dated:
+            return None
+        post = build_post(file.src_uri, file.url, front, _title_from_name(file))
+        post.draft = seen is Visibility.DRAFT
+        # MkDocs has already applied `not_in_nav`/`exclude_docs` when on_files runs, so a
+        # page nobody classified is INCLUDED here, not UNDEFINED.
+        if not self.options.posts_in_nav and file.inclusion in _UNCLASSIFIED:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+        (self.unlisted if seen is Visibility.UNLISTED else self.posts).append(post)
+        return post
 
     def generate_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Index series and tags, add the generated pages, plan the feeds, then move posts to their permalinks.
@@ -138,6 +160,8 @@ class SiteBuild:
         self.images.plan(self.posts, files, config, self.claims, self._where)
         if self.options.feeds.enabled and config.site_url:
             self.feed_plan = self.generated.plan_feeds(self.posts, tags, series, self.claims)
+            for scheme in self.options.redirects:
+                self.feed_plan.copies.extend(earlier_feeds(self.feed_plan, Places(scheme), self.claims))
         self._warn_about_names(files)
         self._move_posts(files, config)
 
@@ -146,7 +170,7 @@ class SiteBuild:
         permalinks = Permalinks(
             self.options.permalink, config.use_directory_urls, self.claims, config.site_dir, self.options.redirect_from
         )
-        for post in by_path(self.posts):
+        for post in by_path(self.posts + self.unlisted):
             file = files.get_file_from_path(post.src_uri)
             if file is None:
                 continue
@@ -154,8 +178,22 @@ class SiteBuild:
             post.problems.extend(permalinks.apply(file, front, post.date))
             post.url = file.url
             post.problems.extend(permalinks.plan_redirects(file, post.date, post.title))
+        permalinks.redirects.extend(self._moved_pages(files, config))
         for redirect in permalinks.redirect_files(config, self.renderer):
             files.append(redirect)
+
+    def _moved_pages(self, files: Files, config: MkDocsConfig) -> list[Redirect]:
+        """A redirect from where each earlier scheme (`redirects`) put a generated page to where it is now."""
+        found = []
+        for scheme in self.options.redirects:
+            old = Listing(scheme, self.renderer)
+            old.plan(self.posts, self.tags, self.series, self._where, self.tag_slugs)  # its warnings are not ours
+            for old_uri, new_uri in moved(old, self.generated.listing):
+                target = files.get_file_from_path(new_uri) if new_uri in self.generated.planned else None
+                if target is not None:  # not where the owner's own page won
+                    dest, url = destination(old_uri, config.use_directory_urls)
+                    found.append(Redirect(dest, url, target, self.generated.planned[new_uri].title))
+        return found
 
     def _warn_about_names(self, files: Files) -> None:
         """Tag spellings that share a page; tags and series that Eleventy slugs alike but got pages of their own."""
@@ -194,6 +232,10 @@ class SiteBuild:
         return not patterns or any(fnmatch.fnmatchcase(src_uri, pattern) for pattern in patterns)
 
     # -- on_nav ----------------------------------------------------------------
+
+    def without_dropped(self, nav: Navigation) -> Navigation:
+        """The navigation without the pages this build doesn't write (a `nav:` entry to a draft)."""
+        return without_pages(nav, self.dropped)
 
     def name_sections(self, nav: Navigation) -> Navigation:
         """The sections of the generated pages' folders titled from the labels, when the site has no `nav:`."""
@@ -272,8 +314,12 @@ class SiteBuild:
         return markdown
 
     def _report(self, page: Page, problems: list[Problem]) -> None:
+        self._report_file(page.file, problems)
+
+    @staticmethod
+    def _report_file(file: File, problems: list[Problem]) -> None:
         for problem in problems:
-            log.warning(located(page.file.src_path, problem))
+            log.warning(located(file.src_path, problem))
 
     # -- on_page_content -------------------------------------------------------
 

@@ -16,15 +16,17 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
+from types import SimpleNamespace
 
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from . import urls
 from .ordering import newest_first
+from .places import Places
 from .posts import Post
 from .series import Series
 from .tags import SHOWN_TAGS, Tag
@@ -96,6 +98,8 @@ class FeedPlan:
     """
 
     feeds: list[Feed] = field(default_factory=list)
+    # (feed, the same at an earlier path): written there too (`redirects`), never linked
+    copies: list[tuple[Feed, Feed]] = field(default_factory=list)
     topics: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def for_page(self, src_uri: str, post: Post | None) -> list[Feed]:
@@ -150,8 +154,14 @@ def plan_feeds(
     series_dir: str = "series",
     tags_dir: str = "tags",
     limit: int = 20,
+    places: Places | None = None,
 ) -> FeedPlan:
-    """Decide every feed of the site; feeds without a dated post are left out."""
+    """Decide every feed of the site; feeds without a dated post are left out.
+
+    Paths come from `places` (the URL patterns); without it, from `series_dir` and `tags_dir`.
+    """
+    if places is None:
+        places = Places(_dirs(series_dir, tags_dir))
 
     def cut(members: Sequence[Post]) -> tuple[Post, ...]:
         chosen = dated(members)
@@ -159,21 +169,41 @@ def plan_feeds(
 
     plan = FeedPlan()
     if site and cut(posts):
-        plan.feeds.append(Feed("site", "", "", "feed.xml", cut(posts), json_path="feed.json"))
-    groups: list[tuple[str, str, Sequence[Series] | Sequence[Tag]]] = []
+        site_feed = Feed("site", "", "", places.feed_site.at(), cut(posts), json_path=places.feed_json.at())
+        plan.feeds.append(site_feed)
+    groups: list[tuple[str, Places.Topic, Sequence[Series] | Sequence[Tag]]] = []
     if with_series:
-        groups.append(("series", series_dir, series))
+        groups.append(("series", places.series_topic, series))
     if with_tags:
-        groups.append(("tag", tags_dir, tags))
-    for kind, folder, items in groups:
+        groups.append(("tag", places.tag_topic, tags))
+    for kind, (page, feed_path), items in groups:
         for item in items:
             for post in item.posts:
                 plan.topics.setdefault(post.src_uri, []).append((kind, item.slug))
             members = cut(item.posts)
             if members:
-                prefix = posixpath.join(folder.strip("/"), item.slug, "")
-                plan.feeds.append(Feed(kind, item.slug, item.name, prefix + "feed.xml", members, page_prefix=prefix))
+                prefix = posixpath.join(page.at(slug=item.slug).strip("/"), "")
+                path = feed_path.at(slug=item.slug)
+                plan.feeds.append(Feed(kind, item.slug, item.name, path, members, page_prefix=prefix))
     return plan
+
+
+def at_places(feed: Feed, places: Places) -> Feed | None:
+    """`feed` at the paths `places` give it, or None when they are where it already is."""
+    if feed.kind == "site":
+        path, json_path = places.feed_site.at(), places.feed_json.at()
+    else:
+        path, json_path = (places.feed_tag if feed.kind == "tag" else places.feed_series).at(slug=feed.slug), None
+    if path == feed.path:
+        return None
+    return replace(feed, path=path, json_path=json_path if feed.json_path and json_path != feed.json_path else None)
+
+
+def _dirs(series_dir: str, tags_dir: str) -> SimpleNamespace:
+    """Options as `Places` reads them, with only the two folders."""
+    return SimpleNamespace(
+        series=SimpleNamespace(dir=series_dir), tags=SimpleNamespace(dir=tags_dir), feeds=SimpleNamespace()
+    )
 
 
 def make_entry(post: Post, url: str, image: str | None, html: Html = NO_HTML) -> Entry:

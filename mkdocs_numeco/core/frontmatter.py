@@ -23,6 +23,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from .escape import printed_raw
+from .keys import near_misses
 from .problems import Problem
 
 try:  # libyaml is bundled with PyYAML's wheels; fall back to pure Python elsewhere.
@@ -86,6 +87,7 @@ def read(source: str) -> FrontMatter:
         )
     else:
         reader(_printable(m.group("block"), result), result)
+        result.problems.extend(near_misses(result.lines))
     return result
 
 

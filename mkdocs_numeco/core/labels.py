@@ -52,6 +52,7 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "series": "Série",
         "series_title": "Séries",
         "series_of": f"Série{NBSP}: {{series}}",
+        "series_none": "Autres vidéos",
         "position": "Épisode {n} sur {total}",
         "previous": "Épisode précédent",
         "next": "Épisode suivant",
@@ -67,6 +68,8 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "nav_posts": "Actualités",
         "nav_tags": "Étiquettes",
         "nav_series": "Séries",
+        "draft": "Brouillon",
+        "draft_note": "Cette publication n’est visible que dans l’aperçu de mkdocs serve",
         "no_posts": "Aucune publication pour le moment.",
     },
     "en": {
@@ -95,6 +98,7 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "series": "Series",
         "series_title": "Series",
         "series_of": "Series: {series}",
+        "series_none": "Other videos",
         "position": "Episode {n} of {total}",
         "previous": "Previous episode",
         "next": "Next episode",
@@ -110,6 +114,8 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "nav_posts": "Posts",
         "nav_tags": "Tags",
         "nav_series": "Series",
+        "draft": "Draft",
+        "draft_note": "This post is only shown in the mkdocs serve preview",
         "no_posts": "No posts yet.",
     },
 }

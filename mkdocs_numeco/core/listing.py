@@ -7,7 +7,8 @@ docs file as seen from the page being rendered, or None when there is none.
 
 `options` is read by attribute, as the plugin's options are:
 `listing.{enabled,dir,per_page}`, `tags.{enabled,dir,per_page}`,
-`series.{enabled,dir}`, `feeds.{site,series,tags,limit}`.
+`series.{enabled,dir}`, `feeds.{site,series,tags,limit}`, and the URL patterns
+`core.places.Places` reads (`listing.url`, `tags.url`, `feeds.paths`…).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from urllib.parse import quote
 from . import feeds
 from .confine import PLUGIN, Claims, confine, shown
 from .ordering import newest_first
+from .places import Place, Places
 from .posts import Post, is_external
 from .render import Renderer
 from .series import Series
@@ -67,6 +69,9 @@ class Listing:
         self.series_of: dict[str, Series] = {}  # post src_uri -> series
         self.sections: dict[str, str] = {}  # folder of generated pages -> the title of its navigation section
         self.warnings: list[str] = []
+        self.places = Places(options)  # where each page and feed goes: the URL patterns
+        # (kind, slug, page number) -> src_uri of each planned page, to redirect from an earlier scheme
+        self.identities: dict[tuple[str, str, int], str] = {}
         # The `<picture>` of an image for a role (`thumbnail`), as `core.images.view` gives it; None: plain image.
         self.pictures: Pictures | None = None
 
@@ -83,63 +88,97 @@ class Listing:
             self._plan_listing(posts)
         if options.tags.enabled:
             self._plan_tags(tags, where)
-        series_dir = self._folder(options.series.dir, "series.dir") if options.series.enabled else None
+        if options.series.enabled:
+            self._plan_series(posts, series, where)
+        return self.warnings[start:]
+
+    def _plan_listing(self, posts: list[Post]) -> None:
+        places = self.places
+        listing = self._folder(places.listing)
+        if listing is not None:
+            self.sections[listing] = self.labels["nav_posts"]
+            title = self.labels["listing_title"]
+            first = Generated("listing.html", title, {}, True, "the listing of all posts", places.listing.option)
+            chunks = self._paginated(first, listing, newest_first(posts), self.options.listing.per_page)
+            self._remember("listing", "", chunks)
+
+    def _plan_tags(self, tags: list[Tag], where: Where) -> None:
+        t, places = self.labels, self.places
+        tags_dir = self._folder(places.tag_index)
+        if tags_dir is not None:
+            self.sections[tags_dir] = t["nav_tags"]
+            uri = index_of(tags_dir)
+            self.planned[uri] = Generated(
+                "tags_index.html", t["tags_title"], {"tags": tags}, True, "the tags index", places.tag_index.option
+            )
+            self.identities[("tags", "", 1)] = uri
+        elif places.tag_index.option == places.tag.option:
+            return  # the one folder of every tag page is refused, as the warning said
+        for tag in tags:
+            folder = self._named(places.tag, tag.slug, f"tag {shown(tag.name)}", where(tag.posts[0], "tags"))
+            if folder is not None:
+                self.tag_uris[tag.slug] = index_of(folder)
+                title = t["tag_title"].format(tag=tag.name)
+                page = Generated(
+                    "listing.html", title, what=f"the page of tag {shown(tag.name)}", option=places.tag.option
+                )
+                chunks = self._paginated(page, folder, tag.posts, self.options.tags.per_page, places.tag_page)
+                self._remember("tag", tag.slug, chunks)
+
+    def _plan_series(self, posts: list[Post], series: list[Series], where: Where) -> None:
+        places = self.places
+        series_dir = self._folder(places.series_index)
         if series_dir is not None:
             self.sections[series_dir] = self.labels["nav_series"]
-            self.planned[index_of(series_dir)] = Generated(
+            uri = index_of(series_dir)
+            self.planned[uri] = Generated(
                 "series_index.html",
                 self.labels["series_title"],
                 {"series": series},
                 True,
                 "the series index",
-                "series.dir",
+                places.series_index.option,
             )
-            for one in series:
-                self._series_page(series_dir, one, where)
-        return self.warnings[start:]
+            self.identities[("series", "", 1)] = uri
+        elif places.series_index.option == places.series.option:
+            series = []  # the one folder of every series page is refused, as the warning said
+        for one in series:
+            self._series_page(one, where)
+        none = self._folder(places.series_none) if places.series_none is not None else None
+        if none is not None:
+            title = self.labels["series_none"]
+            page = Generated("listing.html", title, {}, True, "the page of posts without a series", "series.none")
+            alone = newest_first([post for post in posts if not post.series])
+            self._remember("none", "", self._paginated(page, none, alone, self.options.listing.per_page))
 
-    def _plan_listing(self, posts: list[Post]) -> None:
-        listing = self._folder(self.options.listing.dir, "listing.dir")
-        if listing is not None:
-            self.sections[listing] = self.labels["nav_posts"]
-            first = Generated(
-                "listing.html", self.labels["listing_title"], in_nav=True, what="the listing of all posts"
-            )
-            self._paginated(first, listing, newest_first(posts), self.options.listing.per_page, "listing.dir")
-
-    def _plan_tags(self, tags: list[Tag], where: Where) -> None:
-        t = self.labels
-        tags_dir = self._folder(self.options.tags.dir, "tags.dir")
-        if tags_dir is None:
-            return
-        self.sections[tags_dir] = t["nav_tags"]
-        self.planned[index_of(tags_dir)] = Generated(
-            "tags_index.html", t["tags_title"], {"tags": tags}, True, "the tags index", "tags.dir"
-        )
-        for tag in tags:
-            folder = self._named(tags_dir, tag.slug, f"tag {shown(tag.name)}", where(tag.posts[0], "tags"))
-            if folder is not None:
-                self.tag_uris[tag.slug] = index_of(folder)
-                page = Generated(
-                    "listing.html", t["tag_title"].format(tag=tag.name), what=f"the page of tag {shown(tag.name)}"
-                )
-                self._paginated(page, folder, tag.posts, self.options.tags.per_page, "tags.dir")
-
-    def _series_page(self, series_dir: str, one: Series, where: Where) -> None:
-        folder = self._named(series_dir, one.slug, f"series {shown(one.name)}", where(one.posts[0], "series"))
+    def _series_page(self, one: Series, where: Where) -> None:
+        folder = self._named(self.places.series, one.slug, f"series {shown(one.name)}", where(one.posts[0], "series"))
         if folder is None:
             return
         uri = index_of(folder)
         self.series_uris[one.slug] = uri
+        self.identities[("serie", one.slug, 1)] = uri
         title = self.labels["series_of"].format(series=one.name)
         what = f"the page of series {shown(one.name)}"
-        self.planned[uri] = Generated("series_page.html", title, {"series": one}, what=what, option="series.dir")
+        option = self.places.series.option
+        self.planned[uri] = Generated("series_page.html", title, {"series": one}, what=what, option=option)
         for post in one.posts:
             self.series_of[post.src_uri] = one
 
-    def _folder(self, value: str, option: str) -> str | None:
+    def per_page(self, kind: str) -> int:
+        """Posts per page of a kind of listing (`tag`, `listing`, `none`); 1 for pages that aren't listings."""
+        options = self.options
+        sizes = {"listing": options.listing.per_page, "none": options.listing.per_page, "tag": options.tags.per_page}
+        return sizes.get(kind, 1)
+
+    def _remember(self, kind: str, slug: str, uris: list[str]) -> None:
+        for n, uri in enumerate(uris, start=1):
+            self.identities[(kind, slug, n)] = uri
+
+    def _folder(self, place: Place) -> str | None:
         """A folder of the options, confined to the site; None (and a warning) when refused."""
-        confined = confine(value)
+        value, option = place.shown, place.option
+        confined = confine(place.at())
         if confined.path is None:
             self.warnings.append(
                 f"{option} {shown(value)} is refused ({confined.refusal}): write a folder inside the site;"
@@ -150,25 +189,44 @@ class Listing:
             self.warnings.append(f"{option} {shown(value)}: {confined.note}")
         return confined.path.rstrip("/")
 
-    def _named(self, root: str, slug: str, subject: str, where: str) -> str | None:
+    def _named(self, place: Place, slug: str, subject: str, where: str) -> str | None:
         """The folder of a tag or series, its name shortened (with a warning) when too long for a file name."""
-        confined = confine(f"{root}/{slug}")
+        confined = confine(place.at(slug=slug))
         if confined.path is None:
             self.warnings.append(f"{where}: {subject} is refused ({confined.refusal}): its pages are not generated")
             return None
         if confined.note:
             self.warnings.append(f"{where}: {subject}: {confined.note}")
-        return confined.path
+        return confined.path.rstrip("/")
 
-    def _paginated(self, first: Generated, folder: str, posts: list[Post], per_page: int, option: str) -> None:
+    def _paginated(
+        self, first: Generated, folder: str, posts: list[Post], per_page: int, paging: Place | None = None
+    ) -> list[str]:
+        """Plan the pages of a listing; their src_uris, first page first (pages whose URL is refused are left out)."""
+        paging = paging or self.places.listing_page
         chunks = paginate(posts, per_page)
-        uris = [index_of(folder if n == 1 else f"{folder}/page/{n}") for n in range(1, len(chunks) + 1)]
-        for n, (uri, chunk) in enumerate(zip(uris, chunks), start=1):
+        folders = [self._page_folder(folder, paging, n) for n in range(1, len(chunks) + 1)]
+        kept = [(n, index_of(one), chunk) for n, (one, chunk) in enumerate(zip(folders, chunks), 1) if one is not None]
+        uris = [uri for _, uri, _ in kept]
+        for n, uri, chunk in kept:
             title = first.title
             page_title = title if n == 1 else f"{title} ({self.labels['page_of'].format(n=n, total=len(chunks))})"
             data = {"posts": chunk, "number": n, "uris": uris, "heading": title, "total": len(posts)}
             what = first.what if n == 1 else f"{first.what}, page {n}"
-            self.planned[uri] = Generated("listing.html", page_title, data, first.in_nav and n == 1, what, option)
+            self.planned[uri] = Generated("listing.html", page_title, data, first.in_nav and n == 1, what, first.option)
+        return uris
+
+    def _page_folder(self, folder: str, paging: Place, n: int) -> str | None:
+        """The confined folder of page `n`; None, with a warning for the second page, when refused."""
+        if n == 1:
+            return folder
+        confined = confine(Places.paged(folder, paging, n))
+        if confined.path is None and n == 2:
+            self.warnings.append(
+                f"{paging.option} {shown(paging.pattern)} is refused ({confined.refusal}): write a folder"
+                " inside the listing's, as in page/{n}/; only the first page of each listing is generated"
+            )
+        return confined.path.rstrip("/") if confined.path is not None else None
 
     def plan_feeds(
         self, posts: list[Post], tags: list[Tag], series: list[Series], claims: Claims
@@ -182,13 +240,12 @@ class Listing:
             site=options.feeds.site,
             with_series=options.feeds.series and options.series.enabled,
             with_tags=options.feeds.tags and options.tags.enabled,
-            series_dir=options.series.dir,
-            tags_dir=options.tags.dir,
             limit=options.feeds.limit,
+            places=self.places,
         )
         warnings: list[str] = []
         kept = [one for one in (claim_feed(feed, claims, warnings.append) for feed in plan.feeds) if one is not None]
-        return feeds.FeedPlan(kept, plan.topics), warnings
+        return feeds.FeedPlan(kept, topics=plan.topics), warnings
 
     # -- rendering ----------------------------------------------------------------
 
@@ -246,6 +303,25 @@ class Linker:
         return pictures(post.image, "thumbnail", self.url_of) if pictures is not None else None
 
 
+def moved(old: Listing, new: Listing) -> list[tuple[str, str]]:
+    """`(old src_uri, new src_uri)` of each generated page whose place changed from `old`'s scheme to `new`'s.
+
+    A page of a listing goes to the new page that holds the post its old page began with
+    (the number of posts per page may have changed too); one that is gone has no pair.
+    """
+    pairs = []
+    for (kind, slug, n), uri in old.identities.items():
+        key = (kind, slug, _same_post_page(n, old.per_page(kind), new.per_page(kind)))
+        target = new.identities.get(key)
+        if target is not None and target != uri:
+            pairs.append((uri, target))
+    return pairs
+
+
+def _same_post_page(n: int, old_size: int, new_size: int) -> int:
+    return (n - 1) * old_size // new_size + 1
+
+
 def local_image(url_of: UrlOf, docs_path: str | None) -> str | None:
     """URL of an image of the docs as `url_of` sees it; None for external or missing images.
 
@@ -280,6 +356,21 @@ def claim_feed(feed: feeds.Feed, claims: Claims, warn: Callable[[str], None]) ->
     if json_path:
         claims.claim(json_path, "the site's JSON feed", me=PLUGIN)
     return replace(feed, path=path, page_prefix=prefix, json_path=json_path)
+
+
+def earlier_feeds(plan: feeds.FeedPlan, places: Places, claims: Claims) -> list[tuple[feeds.Feed, feeds.Feed]]:
+    """Each planned feed and where an earlier scheme had it (confined, claimed); none where anything is.
+
+    The copy is the feed's own document: its `rel="self"` names the new address, which readers adopt.
+    """
+    found = []
+    for feed in plan.feeds:
+        earlier = feeds.at_places(feed, places)
+        if earlier is not None:
+            kept = claim_feed(earlier, claims, lambda message: None)  # a file already there wins, silently
+            if kept is not None:
+                found.append((feed, kept))
+    return found
 
 
 def index_of(folder: str) -> str:

@@ -25,9 +25,13 @@ def pattern_problem(pattern: str, known: Iterable[str], required: Iterable[str] 
     known_set = set(known)
     unknown = sorted(used - known_set)
     if unknown:
-        return f"'{pattern}' uses unknown field(s) {', '.join(unknown)}; known: {', '.join(sorted(known_set))}"
+        return f"'{pattern}' uses unknown field(s) {', '.join(unknown)}; known: {_listed(known_set)}"
     missing = [name for name in required if name not in used]
     if missing:
         fields = ", ".join("{" + name + "}" for name in missing)
         return f"'{pattern}' must contain {fields}, or every page would share one URL"
     return None
+
+
+def _listed(names: set[str]) -> str:
+    return ", ".join(sorted(names)) or "none here"

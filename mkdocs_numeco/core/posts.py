@@ -40,6 +40,7 @@ class Post:
     image_alt: str = ""
     problems: list[Problem] = field(default_factory=list)
     published: datetime | None = None  # aware, with the offset written; a bare date is midnight UTC
+    draft: bool = False  # shown only in a preview (`mkdocs serve`), with a badge
 
     def __post_init__(self) -> None:
         if self.published is None and self.date is not None:

@@ -123,6 +123,8 @@ def render_facade(
         poster_alt=poster_alt,
         consent_host=(urlsplit(video.embed_url).hostname or "") if remember else "",
         remember=labels["remember"].format(provider=video.provider.label),
+        picture=picture,
+        lazy=lazy,
         player_title=labels["player_title" + audio].format(title=video.title, provider=video.provider.label),
         play=labels["play" + audio].format(title=video.title, provider=video.provider.label),
         watch_on=labels["watch_on" + audio].format(title=video.title, provider=video.provider.label),
