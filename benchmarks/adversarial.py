@@ -98,7 +98,10 @@ PATTERNS: dict[str, tuple[str, Callable[[int], str]]] = {
     "fences": ("code fences opened and closed", _repeat(lambda n: f"```\nw{n}\n```\n")),
     "cards": ("DSFR cards in one paragraph", _repeat(lambda n: f"{{{{ component('card', {{title: 'w{n}'}}) }}}} ")),
     "containers": ("`::: note` lines never closed (one warning each)", _repeat(lambda n: f"::: note w{n}\n")),
-    "timestamps": ("a transcript whose every line opens with a timestamp", _transcript(lambda n: f"[{n % 60}:{n % 60:02d}] w{n}\n")),
+    "timestamps": (
+        "a transcript whose every line opens with a timestamp",
+        _transcript(lambda n: f"[{n % 60}:{n % 60:02d}] w{n}\n"),
+    ),
     "timestamp-lookalikes": (
         "a transcript on one line of `<p ` and `[1:23` never closed",
         _transcript(lambda n: f"<p w{n} [1:2{n % 10} "),

@@ -75,6 +75,9 @@ def test_a_bad_start_is_one_warning_at_its_line_and_the_video_kept(site: Built) 
 
 
 def test_strict_build_fails_on_a_bad_start(tmp_path: Path) -> None:
-    pages = {"index.md": "# A\n", "posts/bad.md": post("Mauvais", "2025-01-06", '{% youtube "dQw4w9WgXcQ" start="x" %}')}
+    pages = {
+        "index.md": "# A\n",
+        "posts/bad.md": post("Mauvais", "2025-01-06", '{% youtube "dQw4w9WgXcQ" start="x" %}'),
+    }
     with pytest.raises(SystemExit):
         build_site(write_site(tmp_path, pages), strict=True)

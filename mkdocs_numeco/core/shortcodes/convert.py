@@ -227,8 +227,12 @@ class Converter:
         self.transcript_ids = [f"numeco-transcript-{n}" for n in range(1, len(pairs) + 1)]
         self.open_ids = dict(zip(sorted(pairs), self.transcript_ids))
         self.closing = set(pairs.values())
+        self._plan_transcript_text(pairs)
+
+    def _plan_transcript_text(self, pairs: dict[int, int]) -> None:
+        """Each token inside a transcript, with the rank of the innermost one (pairs nest: one sweep)."""
         ranks = {opening: rank for rank, opening in enumerate(sorted(pairs))}
-        inside: list[int] = []  # pairs nest: one sweep gives each token its innermost transcript
+        inside: list[int] = []
         for index in range(len(self.tokens)):
             if inside:
                 self.transcript_text[index] = inside[-1]

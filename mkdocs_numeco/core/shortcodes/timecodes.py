@@ -7,7 +7,7 @@ against an anchored pattern whose every part is bounded by the line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 # m:ss, mm:ss, h:mm:ss, hh:mm:ss (a clock), or a number of seconds (a shortcode's start).
@@ -63,23 +63,33 @@ def stamps(text: str, *, at_line_start: bool = True, duration: int | None = None
     """
     found: list[Stamp] = []
     fence = ""  # the fence that opened the code block we are in
-    pos = 0 if at_line_start else text.find("\n") + 1
-    if pos == 0 and not at_line_start:
-        return found
-    while True:
+    first = 0 if at_line_start else text.find("\n") + 1
+    if first == 0 and not at_line_start:
+        return found  # one line, which doesn't start a line
+    for start, end in _lines(text, first):
+        fence = _fence_after(text, start, end, fence)
+        stamp = None if fence else _stamp(text, start, end)
+        if stamp is not None and (duration is None or stamp.seconds <= duration):
+            found.append(stamp)
+    return found
+
+
+def _lines(text: str, pos: int) -> Iterator[tuple[int, int]]:
+    """`(start, end)` of each line of `text` from `pos`, without its line break."""
+    while pos <= len(text):
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
-        fence = _fence_after(text, pos, end, fence)
-        m = None if fence else _STAMP.match(text, pos, end)
-        if m is not None:
-            group = m.lastgroup or "dash"
-            value = seconds(m.group(group))
-            if value is not None and (duration is None or value <= duration):
-                found.append(Stamp(m.start(group), m.end(group), m.group(group), value))
-        if end >= len(text):
-            break
+        yield pos, end
         pos = end + 1
-    return found
+
+
+def _stamp(text: str, start: int, end: int) -> Stamp | None:
+    m = _STAMP.match(text, start, end)
+    if m is None:
+        return None
+    group = m.lastgroup or "dash"
+    value = seconds(m.group(group))
+    return None if value is None else Stamp(m.start(group), m.end(group), m.group(group), value)
 
 
 def _fence_after(text: str, start: int, end: int, fence: str) -> str:

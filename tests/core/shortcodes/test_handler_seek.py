@@ -65,7 +65,10 @@ def test_the_title_is_still_the_second_positional_argument() -> None:
 
 def test_iframe_mode_starts_the_player_there() -> None:
     result = run('{% youtube "dQw4w9WgXcQ" start="1:23" %}', embed="iframe")
-    assert soup(result.markdown).select_one("iframe")["src"] == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=83"
+    assert (
+        soup(result.markdown).select_one("iframe")["src"]
+        == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=83"
+    )
 
 
 @pytest.mark.parametrize("bad", ['"1:75"', '"soon"', "-3", '"1:2"'])
@@ -73,7 +76,9 @@ def test_a_bad_start_is_warned_and_ignored(bad: str) -> None:
     result = run(f'Intro\n\n{{% youtube "dQw4w9WgXcQ" start={bad} %}}')
     box = soup(result.markdown).select_one("div.numeco-video")
     assert box["data-embed-url"] == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"
-    assert [(p.line, p.message.split(" is not a time")[0]) for p in result.problems] == [(3, f"start={bad.strip(chr(34))!r}")]
+    assert [(p.line, p.message.split(" is not a time")[0]) for p in result.problems] == [
+        (3, f"start={bad.strip(chr(34))!r}")
+    ]
 
 
 def test_a_start_past_the_duration_is_warned_and_ignored() -> None:

@@ -65,7 +65,7 @@ def timing(page: Converter, token: Token, *, first: bool = False) -> tuple[int, 
     for key in sorted(keywords.keys() - set(TIMES)):
         page.problem(
             token,
-            f"{{% {token.name} %}} takes start=\"1:23\" and duration=\"4:56\", not {key}=: it is ignored;"
+            f'{{% {token.name} %}} takes start="1:23" and duration="4:56", not {key}=: it is ignored;'
             " check its spelling",
         )
     fallback = page.ctx.variables.get("duration") if first else None
@@ -88,8 +88,8 @@ def _time(page: Converter, token: Token, key: str, value: object) -> int | None:
     if found is None:
         page.problem(
             token,
-            f"{key}={quoted(str(value))} is not a time: write seconds (83) or minutes and seconds (\"1:23\","
-            f" \"1:02:03\"); it is ignored until then",
+            f'{key}={quoted(str(value))} is not a time: write seconds (83) or minutes and seconds ("1:23",'
+            f' "1:02:03"); it is ignored until then',
         )
     return found
 
