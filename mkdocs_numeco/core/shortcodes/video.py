@@ -116,7 +116,8 @@ class Video:
 
     @property
     def embed_url(self) -> str:
-        return self.embed_at(self.start) if self.start else self._embed
+        """The player's URL, starting where the shortcode says (`start=`)."""
+        return self.embed_at(self.start) if self.start else self.player_url
 
     @property
     def watch_url(self) -> str:
@@ -128,13 +129,14 @@ class Video:
         return bool(self.provider.embed_start)
 
     def embed_at(self, seconds: int) -> str:
-        return at_time(self._embed, self.provider.embed_start, seconds)
+        return at_time(self.player_url, self.provider.embed_start, seconds)
 
     def watch_at(self, seconds: int) -> str:
         return at_time(self._watch, self.provider.watch_start, seconds)
 
     @property
-    def _embed(self) -> str:
+    def player_url(self) -> str:
+        """The player's URL from the beginning: the video itself (structured data's `embedUrl`)."""
         return self.embed or self.provider.embed_url.format(id=self.video_id)
 
     @property
