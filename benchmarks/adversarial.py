@@ -75,6 +75,16 @@ def _distinct_backticks(size: int) -> str:
     return "".join(parts)
 
 
+def _transcript(unit: Callable[[int], str]) -> Callable[[int], str]:
+    """A video and one transcript of `size` characters made of `unit`s: its timestamps become seek links."""
+    opening, closing = '{% youtube "dQw4w9WgXcQ" %}\n\n{% transcription "S" %}\n', "\n{% endtranscription %}\n"
+
+    def make(size: int) -> str:
+        return opening + _repeat(unit)(max(size - len(opening) - len(closing), 1)) + closing
+
+    return make
+
+
 # name -> (what the post is made of, how to make one of a given size)
 PATTERNS: dict[str, tuple[str, Callable[[int], str]]] = {
     "comment": ("an unclosed `{#` every word", _repeat(lambda n: f"w{n} {{# ")),
@@ -93,6 +103,14 @@ PATTERNS: dict[str, tuple[str, Callable[[int], str]]] = {
     "fences": ("code fences opened and closed", _repeat(lambda n: f"```\nw{n}\n```\n")),
     "cards": ("DSFR cards in one paragraph", _repeat(lambda n: f"{{{{ component('card', {{title: 'w{n}'}}) }}}} ")),
     "containers": ("`::: note` lines never closed (one warning each)", _repeat(lambda n: f"::: note w{n}\n")),
+    "timestamps": (
+        "a transcript whose every line opens with a timestamp",
+        _transcript(lambda n: f"[{n % 60}:{n % 60:02d}] w{n}\n"),
+    ),
+    "timestamp-lookalikes": (
+        "a transcript on one line of `<p ` and `[1:23` never closed",
+        _transcript(lambda n: f"<p w{n} [1:2{n % 10} "),
+    ),
 }
 # Posts aimed at the reading time's word count (`core.reading`): markup it strips, words it joins.
 READING_PATTERNS: dict[str, tuple[str, Callable[[int], str]]] = {

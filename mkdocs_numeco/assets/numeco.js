@@ -6,20 +6,45 @@
   var dialog, content, heading, closer, home, opener;
 
   // `clicked`: the reader pressed play; else a remembered consent loads the player, which must not start.
-  function play(box, clicked) {
-    var url = box.getAttribute("data-embed-url");
-    var frame = document.createElement("iframe");
-    var remember = box.querySelector(".numeco-video__remember");
+  // `url`: where to start (a transcript's timestamp); a loaded player is sent there.
+  function play(box, clicked, url) {
+    var frame = box.querySelector("iframe");
+    url = new URL(url || box.getAttribute("data-embed-url"), location.href);
     // A player starts at once (the click was the request); another page is loaded as it is.
-    var player = clicked && box.getAttribute("data-provider") !== "embed";
-    frame.src = player ? url + (url.indexOf("?") < 0 ? "?" : "&") + "autoplay=1" : url;
-    frame.title = box.getAttribute("data-title");
-    frame.allow = "autoplay; fullscreen; picture-in-picture";
-    frame.setAttribute("allowfullscreen", "");
-    box.replaceChildren(frame);
-    if (remember) box.append(remember); // the same control revokes the consent
-    box.classList.add("numeco-video--loaded");
+    if (clicked && box.getAttribute("data-provider") !== "embed") url.searchParams.set("autoplay", "1");
+    if (!frame) {
+      var remember = box.querySelector(".numeco-video__remember");
+      frame = document.createElement("iframe");
+      frame.title = box.getAttribute("data-title");
+      frame.allow = "autoplay; fullscreen; picture-in-picture";
+      frame.setAttribute("allowfullscreen", "");
+      box.replaceChildren(frame);
+      if (remember) box.append(remember); // the same control revokes the consent
+      box.classList.add("numeco-video--loaded");
+    }
+    frame.src = url.href;
     if (clicked) frame.focus();
+  }
+
+  // A transcript's timestamp: a link to the provider's page without JavaScript, a button with it.
+  function buttons() {
+    document.querySelectorAll("a.numeco-seek").forEach(function (link) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "numeco-seek";
+      button.textContent = link.textContent;
+      button.setAttribute("aria-label", link.getAttribute("data-label"));
+      ["data-video", "data-embed-url"].forEach(function (name) { button.setAttribute(name, link.getAttribute(name)); });
+      link.replaceWith(button);
+    });
+  }
+
+  function seek(button) {
+    var box = document.getElementById(button.getAttribute("data-video"));
+    if (!box) return;
+    if (dialog && dialog.open) { opener = null; dialog.close(); } // the player is behind the dialog
+    play(box, true, button.getAttribute("data-embed-url"));
+    box.scrollIntoView({ block: "center" });
   }
 
   // Consent per host, only where the site turned remember_consent on (a [data-consent] checkbox):
@@ -84,9 +109,10 @@
   document.addEventListener("click", function (event) {
     var el = event.target.closest ? event.target : event.target.parentElement;
     // Material's instant navigation rewrites links to absolute URLs, hence *= and .hash.
-    var hit = el && el.closest(".numeco-video__play, .numeco-transcript__expand, a[href*='#numeco-transcript-']");
+    var hit = el && el.closest(".numeco-video__play, button.numeco-seek, .numeco-transcript__expand, a[href*='#numeco-transcript-']");
     if (!hit) return;
     if (hit.classList.contains("numeco-video__play")) play(hit.closest(".numeco-video"), true);
+    else if (hit.classList.contains("numeco-seek")) seek(hit);
     else if (hit.classList.contains("numeco-transcript__expand")) expand(hit);
     else if (hit.pathname === location.pathname) reveal(hit.hash);
   });
@@ -98,7 +124,7 @@
       if (input.getAttribute("data-consent") === host) input.checked = event.target.checked;
     });
   });
-  function ready() { reveal(location.hash); restore(); }
+  function ready() { buttons(); reveal(location.hash); restore(); }
   // document$ (Material) emits on the first load and after each instant navigation.
   if (window.document$) window.document$.subscribe(ready);
   else ready();

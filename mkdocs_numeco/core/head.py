@@ -185,7 +185,7 @@ def _video_objects(
         seo.video_object(
             post,
             name=video.title or post.title,
-            embed_url=video.embed_url,
+            embed_url=video.player_url,
             page_url=found.page,
             thumbnail=thumbnail,
             transcript=transcripts.get(video.dom_id, ""),

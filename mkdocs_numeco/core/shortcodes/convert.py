@@ -21,7 +21,7 @@ from .. import render
 from ..escape import literal_braces
 from ..postlists import PostLists
 from ..problems import Problem
-from . import containers
+from . import containers, transcript
 from .handlers import END_TRANSCRIPT, SHORTCODES, TRANSCRIPT, handler_for
 from .handlers.base import CONVERTED, KEPT, UNLISTED, Outcome, kept
 from .handlers.nunjucks import LITERAL_BLOCKS, LOGIC_BLOCKS, opens_block
@@ -117,6 +117,8 @@ class Converter:
         self.transcript_ids: list[str] = []
         self.open_ids: dict[int, str] = {}
         self.closing: set[int] = set()
+        # transcript rank by the index of each token inside one (the innermost): its gap before is transcript text
+        self.transcript_text: dict[int, int] = {}
         self.videos_seen = 0
         # players named so far, by title: a second one with the same title gets ", vidéo 2"
         self.titles: dict[str, int] = {}
@@ -225,6 +227,19 @@ class Converter:
         self.transcript_ids = [f"numeco-transcript-{n}" for n in range(1, len(pairs) + 1)]
         self.open_ids = dict(zip(sorted(pairs), self.transcript_ids))
         self.closing = set(pairs.values())
+        self._plan_transcript_text(pairs)
+
+    def _plan_transcript_text(self, pairs: dict[int, int]) -> None:
+        """Each token inside a transcript, with the rank of the innermost one (pairs nest: one sweep)."""
+        ranks = {opening: rank for rank, opening in enumerate(sorted(pairs))}
+        inside: list[int] = []
+        for index in range(len(self.tokens)):
+            if inside:
+                self.transcript_text[index] = inside[-1]
+            if index in ranks:
+                inside.append(ranks[index])
+            elif index in self.closing and inside:
+                inside.pop()
 
     def _plan_containers(self) -> None:
         """Pair `:::` lines; those in a list, quote or table pair with nothing (they are shown as text)."""
@@ -259,7 +274,7 @@ class Converter:
         parts: list[str] = []
         pos = 0
         for index, token in enumerate(self.tokens):
-            parts.append(self._after_block(parts, self.text[pos : token.start]))
+            parts.append(self._seek(index, parts, self._after_block(parts, self.text[pos : token.start])))
             replacement = self.outcomes[index].text
             follows = replacement or self.text[token.end : token.end + 1]
             if replacement != token.raw and follows[:1] in ("{", "%", "#") and parts[-1].endswith("{"):
@@ -271,6 +286,22 @@ class Converter:
             pos = token.end
         parts.append(self._after_block(parts, self.text[pos:]))
         return "".join(parts)
+
+    def _seek(self, index: int, parts: list[str], gap: str) -> str:
+        """Transcript text (the gap before token `index`) whose timestamps play the transcript's video.
+
+        Transcript n belongs to the page's video n, as the link under each player pairs them.
+        """
+        rank = self.transcript_text.get(index)
+        if rank is None or rank >= len(self.result.videos) or not gap:
+            return gap
+        video = self.result.videos[rank]
+        if not video.seekable or not video.dom_id:
+            return gap
+        at_line_start = not parts or parts[-1].endswith("\n")
+        return transcript.seek_links(
+            gap, video, self.labels, at_line_start=at_line_start, duration=video.duration, renderer=self.ctx.renderer
+        )
 
     @staticmethod
     def _after_block(parts: list[str], gap: str) -> str:

@@ -87,6 +87,25 @@ def keyword_args(text: str) -> tuple[dict[str, str], str]:
     return found, ""
 
 
+def call_args(text: str) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, str], str]:
+    """A call as Nunjucks reads it: positional arguments, then `key=value` ones.
+
+    Returns `(strings, bare_words, keywords, leftover)`: the positional arguments as
+    `parse_args` splits them, the keyword arguments as `keyword_args` reads them, and
+    the text that is neither.
+    """
+    text = text.strip()
+    pos = 0
+    while pos < len(text) and not _KEYWORD.match(text, pos):
+        m = _ARG.match(text, pos)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    strings, bare, _ = parse_args(text[:pos])
+    keywords, leftover = keyword_args(text[pos:])
+    return strings, bare, keywords, leftover
+
+
 # Material blocks whose body is indented under a header line: admonitions, collapsible blocks, tabs.
 _BOX = re.compile(r"[ \t]*(?:!!!|\?\?\?\+?|===\+?)(?:[ \t]|$)")
 _TABLE_RULE = re.compile(r"[ \t]*(?=[^\n]*\|)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")

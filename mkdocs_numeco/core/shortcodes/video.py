@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from markupsafe import Markup
 
@@ -29,6 +29,10 @@ class Provider:
     watch_url: str
     # "audio" players (podcasts) get listening labels and a short box instead of a 16:9 one.
     kind: str = "video"
+    # Where the player's URL and the provider's page say at which second to start (`at_time`):
+    # `?key={s}` a query parameter, `#key={s}` the fragment; "" when the provider has none.
+    embed_start: str = ""
+    watch_start: str = ""
 
     def valid(self, video_id: str) -> bool:
         return bool(self.id_pattern.fullmatch(video_id))
@@ -44,6 +48,8 @@ PROVIDERS: dict[str, Provider] = {
             "letters and digits, as in x9h51js",
             "https://www.dailymotion.com/embed/video/{id}",
             "https://www.dailymotion.com/video/{id}",
+            embed_start="?startTime={s}",
+            watch_start="?start={s}",
         ),
         Provider(
             "youtube",
@@ -53,6 +59,8 @@ PROVIDERS: dict[str, Provider] = {
             # Privacy-enhanced mode: no cookies until the reader plays.
             "https://www.youtube-nocookie.com/embed/{id}",
             "https://www.youtube.com/watch?v={id}",
+            embed_start="?start={s}",
+            watch_start="?t={s}s",
         ),
         Provider(
             "vimeo",
@@ -62,11 +70,29 @@ PROVIDERS: dict[str, Provider] = {
             # dnt=1 asks Vimeo not to track the session.
             "https://player.vimeo.com/video/{id}?dnt=1",
             "https://vimeo.com/{id}",
+            embed_start="#t={s}s",
+            watch_start="#t={s}s",
         ),
     )
 }
 
 ALLOW = "autoplay; fullscreen; picture-in-picture"
+
+
+def at_time(url: str, spec: str, seconds: int) -> str:
+    """`url` set to start at `seconds`, as `spec` (a `Provider.embed_start` or `watch_start`) says.
+
+    A start the URL already had is replaced; its other parameters stay.
+    """
+    if not spec:
+        return url
+    key, _, value = spec[1:].partition("=")
+    value = value.format(s=seconds)
+    parts = urlsplit(url)
+    if spec[0] == "#":
+        return urlunsplit(parts._replace(fragment=f"{key}={value}"))
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != key]
+    return urlunsplit(parts._replace(query=urlencode([*query, (key, value)])))
 
 
 @dataclass(frozen=True)
@@ -83,13 +109,38 @@ class Video:
     embed: str | None = None
     watch: str | None = None
     style: str = ""
+    # Where the player starts (`start="1:23"` on the shortcode), in seconds; 0 from the beginning.
+    start: int = 0
+    # The video's length in seconds when the author gave it (`duration=`, front matter `duration`).
+    duration: int | None = None
 
     @property
     def embed_url(self) -> str:
-        return self.embed or self.provider.embed_url.format(id=self.video_id)
+        """The player's URL, starting where the shortcode says (`start=`)."""
+        return self.embed_at(self.start) if self.start else self.player_url
 
     @property
     def watch_url(self) -> str:
+        return self.watch_at(self.start) if self.start else self._watch
+
+    @property
+    def seekable(self) -> bool:
+        """Whether the player can be told where to start."""
+        return bool(self.provider.embed_start)
+
+    def embed_at(self, seconds: int) -> str:
+        return at_time(self.player_url, self.provider.embed_start, seconds)
+
+    def watch_at(self, seconds: int) -> str:
+        return at_time(self._watch, self.provider.watch_start, seconds)
+
+    @property
+    def player_url(self) -> str:
+        """The player's URL from the beginning: the video itself (structured data's `embedUrl`)."""
+        return self.embed or self.provider.embed_url.format(id=self.video_id)
+
+    @property
+    def _watch(self) -> str:
         return self.watch or self.provider.watch_url.format(id=self.video_id)
 
 

@@ -14,7 +14,7 @@ from ..scanner import BLOCKQUOTE, INDENTED, LIST_ITEM, TABLE, Token
 from ..video import PROVIDERS, Video, render_link
 from .base import CONVERTED, UNSUPPORTED, Outcome, excerpt, left_out
 from .iframe import kept_iframe
-from .video import default_title, video_id
+from .video import timing, title_of, video_id
 
 if TYPE_CHECKING:
     from ..convert import Converter
@@ -62,8 +62,8 @@ def _video_link(page: Converter, token: Token, where: str, outside: str) -> Outc
     found_id = video_id(page, token)
     if found_id is None:
         return left_out(token)
-    title = token.args[1] if len(token.args) > 1 and token.args[1].strip() else default_title(page, provider)
-    found = Video(provider, found_id, title, "", token.line)
+    start, duration = timing(page, token)
+    found = Video(provider, found_id, title_of(page, token, provider), "", token.line, start=start, duration=duration)
     page.problem(
         token,
         f"{{% {token.name} %}} is inside {where}, where a player can't go without breaking {outside}: it is"

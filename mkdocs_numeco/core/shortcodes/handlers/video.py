@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..scanner import Token
+from ..scanner import Token, call_args
+from ..timecodes import clock, seconds
 from ..video import PROVIDERS, Provider, Video, render_facade, render_iframe, render_transcript_link
 from .base import CONVERTED, Outcome, argument, block, left_out, poster_of, quoted
 
@@ -17,9 +18,10 @@ def video(page: Converter, index: int, token: Token) -> Outcome:
     found_id = video_id(page, token)
     if found_id is None:
         return left_out(token)
-    title = token.args[1] if len(token.args) > 1 and token.args[1].strip() else default_title(page, provider)
-    title = page.distinct_title(title)
-    found = Video(provider, found_id, title, page.next_video_id(), token.line)
+    title = page.distinct_title(title_of(page, token, provider))
+    first = not page.result.videos
+    start, duration = timing(page, token, first=first)
+    found = Video(provider, found_id, title, page.next_video_id(), token.line, start=start, duration=duration)
     page.result.videos.append(found)
     if page.ctx.embed == "iframe":
         html = render_iframe(found, page.labels, renderer=page.ctx.renderer)
@@ -42,6 +44,54 @@ def video(page: Converter, index: int, token: Token) -> Outcome:
 
 def default_title(page: Converter, provider: Provider) -> str:
     return page.ctx.title or f"{page.labels['video']} {provider.label}"
+
+
+def title_of(page: Converter, token: Token, provider: Provider) -> str:
+    """The second positional argument, else the page's title."""
+    strings = call_args(token.source)[0]
+    return strings[1] if len(strings) > 1 and strings[1].strip() else default_title(page, provider)
+
+
+# The keyword arguments a video shortcode takes.
+TIMES = ("start", "duration")
+
+
+def timing(page: Converter, token: Token, *, first: bool = False) -> tuple[int, int | None]:
+    """`start=` and `duration=` of a video shortcode, in seconds, for `Video`; a bad one is warned and ignored.
+
+    The first video of a page takes the front matter's `duration` when its shortcode gives none.
+    """
+    keywords = call_args(token.source)[2]
+    for key in sorted(keywords.keys() - set(TIMES)):
+        page.problem(
+            token,
+            f'{{% {token.name} %}} takes start="1:23" and duration="4:56", not {key}=: it is ignored;'
+            " check its spelling",
+        )
+    fallback = page.ctx.variables.get("duration") if first else None
+    duration = _time(page, token, "duration", keywords.get("duration", fallback))
+    start = _time(page, token, "start", keywords.get("start")) or 0
+    if start and duration is not None and start > duration:
+        page.problem(
+            token,
+            f"start {clock(start)} is past the end of the video ({clock(duration)}): the video starts from the"
+            " beginning until it is fixed",
+        )
+        start = 0
+    return start, duration
+
+
+def _time(page: Converter, token: Token, key: str, value: object) -> int | None:
+    if value is None or isinstance(value, bool):
+        return None
+    found = seconds(str(value)) if isinstance(value, (str, int)) else None
+    if found is None:
+        page.problem(
+            token,
+            f'{key}={quoted(str(value))} is not a time: write seconds (83) or minutes and seconds ("1:23",'
+            f' "1:02:03"); it is ignored until then',
+        )
+    return found
 
 
 def video_id(page: Converter, token: Token) -> str | None:
