@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .durations import parse_duration
 from .frontmatter import FrontMatter
 from .problems import Problem
 from .shortcodes.scanner import scan
@@ -39,11 +40,6 @@ READTIME_KEY = "readtime"  # Material's blog: the author's own reading time, in 
 # Markup that isn't read: HTML tags and comments (never past the next `<`), entities, link destinations.
 _MARKUP = re.compile(r"<[^<>]*+>|&#?\w{1,32};|\]\([^()\s]*+(?:\s+\"[^\"\n]*+\")?\)")
 _WORD = re.compile(r"[^\W_]++(?:['’-][^\W_]++)*+")
-_CLOCK = re.compile(r"(?:(\d{1,3}):)?(\d{1,3}):(\d{1,2})")
-_ISO = re.compile(
-    r"P(?:(\d{1,3})D)?(?:T(?=\d)(?:(\d{1,3})H)?(?:(\d{1,4})M)?(?:(\d{1,6})(?:[.,]\d{1,9})?S)?)?", re.IGNORECASE
-)
-MAX_SECONDS = 7 * 24 * 3600  # longer than a week is surely a typo
 
 
 @dataclass(frozen=True)
@@ -81,45 +77,6 @@ def _words(text: str, start: int, end: int) -> int:
 def minutes(words: int, words_per_minute: int) -> int:
     """Minutes to read `words`, rounded up; at least 1 for any text, 0 for none."""
     return math.ceil(words / max(1, words_per_minute)) if words > 0 else 0
-
-
-def parse_duration(value: Any) -> int | None:
-    """Seconds of a `duration` as authors write it; None when it isn't one."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        seconds = value
-    elif isinstance(value, float) and value.is_integer():
-        seconds = int(value)
-    elif isinstance(value, str):
-        seconds = _seconds_of(value.strip())
-    else:
-        return None
-    return seconds if seconds is not None and 0 < seconds <= MAX_SECONDS else None
-
-
-def _seconds_of(text: str) -> int | None:
-    if text.isdigit() and len(text) <= 7:
-        return int(text)
-    return _clock_seconds(text) if ":" in text else _iso_seconds(text)
-
-
-def _clock_seconds(text: str) -> int | None:
-    """`m:ss` or `h:mm:ss`."""
-    clock = _CLOCK.fullmatch(text)
-    if clock is None:
-        return None
-    hours, mins, secs = (int(part or 0) for part in clock.groups())
-    return hours * 3600 + mins * 60 + secs if secs < 60 and (not hours or mins < 60) else None
-
-
-def _iso_seconds(text: str) -> int | None:
-    """ISO 8601 `PnDTnHnMnS` (fractions of a second dropped)."""
-    iso = _ISO.fullmatch(text)
-    if iso is None or not any(iso.groups()):
-        return None
-    days, hours, mins, secs = (int(part or 0) for part in iso.groups())
-    return ((days * 24 + hours) * 60 + mins) * 60 + secs
 
 
 def video_minutes(seconds: int) -> int:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from mkdocs_numeco.core import frontmatter
-from mkdocs_numeco.core.reading import Reading, body_of, count_words, minutes, parse_duration, reading_of
+from mkdocs_numeco.core.durations import parse_duration
+from mkdocs_numeco.core.reading import Reading, body_of, count_words, minutes, reading_of
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...durations import parse_duration
 from ..scanner import Token, call_args
 from ..timecodes import clock, seconds
 from ..video import PROVIDERS, Provider, Video, render_facade, render_iframe, render_transcript_link
@@ -68,8 +69,10 @@ def timing(page: Converter, token: Token, *, first: bool = False) -> tuple[int, 
             f'{{% {token.name} %}} takes start="1:23" and duration="4:56", not {key}=: it is ignored;'
             " check its spelling",
         )
-    fallback = page.ctx.variables.get("duration") if first else None
-    duration = _time(page, token, "duration", keywords.get("duration", fallback))
+    if "duration" in keywords:
+        duration = _time(page, token, "duration", keywords["duration"])
+    else:  # the front matter's, already reported at its own line when it is not a duration
+        duration = parse_duration(page.ctx.variables.get("duration")) if first else None
     start = _time(page, token, "start", keywords.get("start")) or 0
     if start and duration is not None and start > duration:
         page.problem(
@@ -81,15 +84,19 @@ def timing(page: Converter, token: Token, *, first: bool = False) -> tuple[int, 
     return start, duration
 
 
+# A start is a moment of the video; a duration is read as the front matter's (`core.reading`), ISO 8601 too.
+_PARSERS = {"start": lambda value: seconds(str(value)), "duration": parse_duration}
+
+
 def _time(page: Converter, token: Token, key: str, value: object) -> int | None:
     if value is None or isinstance(value, bool):
         return None
-    found = seconds(str(value)) if isinstance(value, (str, int)) else None
+    found = _PARSERS[key](value) if isinstance(value, (str, int)) else None
     if found is None:
         page.problem(
             token,
             f'{key}={quoted(str(value))} is not a time: write seconds (83) or minutes and seconds ("1:23",'
-            f' "1:02:03"); it is ignored until then',
+            f' "1:02:03"{", or PT4M56S" if key == "duration" else ""}); it is ignored until then',
         )
     return found
 
