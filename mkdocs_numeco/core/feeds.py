@@ -69,6 +69,7 @@ class Entry:
     published: datetime
     tags: tuple[str, ...] = ()
     image: str | None = None
+    authors: tuple[str, ...] = ()  # the names of the post's authors; none: the feed's author
 
 
 @dataclass
@@ -198,6 +199,7 @@ def make_entry(post: Post, url: str, image: str | None) -> Entry:
         published=post.published,
         tags=tuple(post.tags),
         image=image,
+        authors=tuple(author.name for author in post.authors),
     )
 
 
@@ -225,6 +227,8 @@ def atom(feed: Feed, entries: Sequence[Entry], channel: Channel, page_url: str) 
         node.updated(item.published)
         if item.summary:
             node.summary(item.summary)
+        if item.authors:
+            node.author([{"name": name} for name in item.authors])
         categories = _categories(feed, item)
         if categories:
             # One call: feedgen rebuilds its whole category list on each one.
@@ -271,6 +275,8 @@ def _json_item(item: Entry, categories: tuple[str, ...]) -> dict[str, object]:
         data["summary"] = item.summary
     if item.image:
         data["image"] = item.image
+    if item.authors:
+        data["authors"] = [{"name": name} for name in item.authors]
     if categories:
         data["tags"] = list(categories)
     return data

@@ -91,6 +91,15 @@ def read(source: str) -> FrontMatter:
     return result
 
 
+def read_data(text: str) -> FrontMatter:
+    """A YAML data file (`.authors.yml`) read as front matter is, with its limits; lines are the file's."""
+    result = FrontMatter(has_block=True)
+    _read_yaml(_printable(text, result), result)
+    result.lines = {key: line - 1 for key, line in result.lines.items()}  # no `---` line before it
+    result.problems = [Problem(max(1, p.line - 1), p.message) for p in result.problems]
+    return result
+
+
 def code_points(characters: list[str]) -> str:
     """`U+000B, U+001B`: the distinct characters, in order, the first five only."""
     found = sorted(set(characters))

@@ -80,6 +80,7 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "draft": "Brouillon",
         "draft_note": "Cette publication n’est visible que dans l’aperçu de mkdocs serve",
         "no_posts": "Aucune publication pour le moment.",
+        "by": "Par",
     },
     "en": {
         "transcript": "Transcript",
@@ -135,6 +136,7 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "draft": "Draft",
         "draft_note": "This post is only shown in the mkdocs serve preview",
         "no_posts": "No posts yet.",
+        "by": "By",
     },
 }
 

@@ -13,6 +13,7 @@ from .frontmatter import FrontMatter, code_points, parse_datetime
 from .problems import Problem
 
 if TYPE_CHECKING:
+    from .authors import Author
     from .reading import Reading
 
 # Eleventy puts every page in these collections through `tags`; they are not topics.
@@ -45,6 +46,7 @@ class Post:
     published: datetime | None = None  # aware, with the offset written; a bare date is midnight UTC
     draft: bool = False  # shown only in a preview (`mkdocs serve`), with a badge
     reading: Reading | None = None  # reading time, its transcripts' and its video's length (`core.reading`)
+    authors: list[Author] = field(default_factory=list)  # `authors:` / `author:` resolved (`core.authors`)
 
     def __post_init__(self) -> None:
         if self.published is None and self.date is not None:

@@ -224,6 +224,16 @@ def blog_posting(
         data["image"] = [image]
     if post.tags:
         data["keywords"] = list(post.tags)
+    if post.authors:
+        data["author"] = [person(author) for author in post.authors]
+    return data
+
+
+def person(author: Any) -> dict[str, Any]:
+    """schema.org `Person` of a post's author (`core.authors.Author`); its `url` when it is a web address."""
+    data: dict[str, Any] = {"@type": "Person", "name": author.name}
+    if author.url and author.url.startswith(("http://", "https://")):
+        data["url"] = author.url
     return data
 
 
