@@ -124,24 +124,29 @@ def post_authors(front: FrontMatter, known: Mapping[str, Author]) -> tuple[list[
     line = front.line_of(key)
     found: dict[str, Author] = {}
     for item in items:
-        if isinstance(item, Mapping) and key == "author":  # `author: {name: …}` (Eleventy data)
-            item = item.get("name")
-        if item is None or isinstance(item, (Mapping, list, bool)):
-            problems.append(Problem(line, f"{key} {item!r} is not an author id nor a name: it was ignored"))
-            continue
-        name = without_unsafe_characters(str(item).strip())[0]
-        if not name:
-            continue
-        author = known.get(name)
-        if author is None:
-            author = Author(name, name, known=False)
-            if key == "authors":
-                problems.append(
-                    Problem(
-                        line,
-                        f"author {name!r} is not in the authors file: add it there"
-                        " (authors: {id: {name: …}}); the id is shown as it is",
-                    )
-                )
-        found.setdefault(author.key, author)
+        author = _named(key, item, line, known, problems)
+        if author is not None:
+            found.setdefault(author.key, author)
     return list(found.values()), problems
+
+
+def _named(key: str, item: Any, line: int, known: Mapping[str, Author], problems: list[Problem]) -> Author | None:
+    """The author an item of `authors:` (an id) or `author:` (an id or a name) names."""
+    if isinstance(item, Mapping) and key == "author":  # `author: {name: …}` (Eleventy data)
+        item = item.get("name")
+    if item is None or isinstance(item, (Mapping, list, bool)):
+        problems.append(Problem(line, f"{key} {item!r} is not an author id nor a name: it was ignored"))
+        return None
+    name = without_unsafe_characters(str(item).strip())[0]
+    if not name:
+        return None
+    author = known.get(name)
+    if author is None and key == "authors":
+        problems.append(
+            Problem(
+                line,
+                f"author {name!r} is not in the authors file: add it there"
+                " (authors: {id: {name: …}}); the id is shown as it is",
+            )
+        )
+    return author or Author(name, name, known=False)
