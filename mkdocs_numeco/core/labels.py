@@ -81,6 +81,7 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "draft_note": "Cette publication n’est visible que dans l’aperçu de mkdocs serve",
         "no_posts": "Aucune publication pour le moment.",
         "by": "Par",
+        "pinned": "Épinglé",
     },
     "en": {
         "transcript": "Transcript",
@@ -137,6 +138,7 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "draft_note": "This post is only shown in the mkdocs serve preview",
         "no_posts": "No posts yet.",
         "by": "By",
+        "pinned": "Pinned",
     },
 }
 

@@ -47,6 +47,7 @@ class Post:
     draft: bool = False  # shown only in a preview (`mkdocs serve`), with a badge
     reading: Reading | None = None  # reading time, its transcripts' and its video's length (`core.reading`)
     authors: list[Author] = field(default_factory=list)  # `authors:` / `author:` resolved (`core.authors`)
+    pinned: bool = False  # `pin: true`: first on the main listing, with a badge
 
     def __post_init__(self) -> None:
         if self.published is None and self.date is not None:
@@ -76,7 +77,17 @@ def build_post(src_uri: str, url: str, front: FrontMatter, fallback_title: str) 
     post.series_order = _order(data.get("series_order"), front, post.problems)
     post.image, alt = _image(data.get("image"), src_uri, front, post.problems)
     post.image_alt = _safe("image alt", alt, front.line_of("image"), problems)
+    post.pinned = _flag(data, "pin", front, problems)
     return post
+
+
+def _flag(data: dict[str, Any], key: str, front: FrontMatter, problems: list[Problem]) -> bool:
+    """A yes/no key (`pin: true`); anything but `true` or `false` is reported and read as false."""
+    value = data.get(key, False)
+    if isinstance(value, bool):
+        return value
+    problems.append(Problem(front.line_of(key), f"{key} {value!r} is not true or false: it was read as false"))
+    return False
 
 
 def without_unsafe_characters(text: str) -> tuple[str, str]:
