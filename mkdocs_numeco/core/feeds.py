@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
 from types import SimpleNamespace
+from typing import Any
 
 from feedgen.feed import FeedGenerator
 
@@ -70,6 +71,7 @@ class Entry:
     tags: tuple[str, ...] = ()
     image: str | None = None
     authors: tuple[str, ...] = ()  # the names of the post's authors; none: the feed's author
+    updated: datetime | None = None  # when it was last updated, if later than `published`
 
 
 @dataclass
@@ -200,6 +202,7 @@ def make_entry(post: Post, url: str, image: str | None) -> Entry:
         tags=tuple(post.tags),
         image=image,
         authors=tuple(author.name for author in post.authors),
+        updated=post.updated,
     )
 
 
@@ -216,26 +219,30 @@ def atom(feed: Feed, entries: Sequence[Entry], channel: Channel, page_url: str) 
     gen.author({"name": channel.author})
     gen.link(href=page_url, rel="alternate", type="text/html")
     gen.link(href=feed_url, rel="self", type=ATOM)
-    gen.updated(max(entry.published for entry in entries))
+    gen.updated(max(entry.updated or entry.published for entry in entries))
     for item in entries:
         # feedgen prepends by default; appending keeps our newest-first order.
-        node = gen.add_entry(order="append")
-        node.id(item.url)
-        node.title(item.title)
-        node.link(href=item.url, rel="alternate", type="text/html")
-        node.published(item.published)
-        node.updated(item.published)
-        if item.summary:
-            node.summary(item.summary)
-        if item.authors:
-            node.author([{"name": name} for name in item.authors])
-        categories = _categories(feed, item)
-        if categories:
-            # One call: feedgen rebuilds its whole category list on each one.
-            node.category([{"term": tag, "label": tag} for tag in categories])
-        if item.image:
-            node.media.thumbnail(url=item.image)
+        _atom_entry(gen.add_entry(order="append"), feed, item)
     return gen.atom_str(pretty=True)
+
+
+def _atom_entry(node: Any, feed: Feed, item: Entry) -> None:
+    """One entry of an Atom feed (a feedgen `FeedEntry`)."""
+    node.id(item.url)
+    node.title(item.title)
+    node.link(href=item.url, rel="alternate", type="text/html")
+    node.published(item.published)
+    node.updated(item.updated or item.published)
+    if item.summary:
+        node.summary(item.summary)
+    if item.authors:
+        node.author([{"name": name} for name in item.authors])
+    categories = _categories(feed, item)
+    if categories:
+        # One call: feedgen rebuilds its whole category list on each one.
+        node.category([{"term": tag, "label": tag} for tag in categories])
+    if item.image:
+        node.media.thumbnail(url=item.image)
 
 
 def json_feed(feed: Feed, entries: Sequence[Entry], channel: Channel, page_url: str) -> str:
@@ -275,6 +282,8 @@ def _json_item(item: Entry, categories: tuple[str, ...]) -> dict[str, object]:
         data["summary"] = item.summary
     if item.image:
         data["image"] = item.image
+    if item.updated:
+        data["date_modified"] = item.updated.isoformat()
     if item.authors:
         data["authors"] = [{"name": name} for name in item.authors]
     if categories:

@@ -82,6 +82,7 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "no_posts": "Aucune publication pour le moment.",
         "by": "Par",
         "pinned": "Épinglé",
+        "updated": "Mis à jour le {date}",
     },
     "en": {
         "transcript": "Transcript",
@@ -139,6 +140,7 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "no_posts": "No posts yet.",
         "by": "By",
         "pinned": "Pinned",
+        "updated": "Updated on {date}",
     },
 }
 

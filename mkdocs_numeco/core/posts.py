@@ -48,6 +48,7 @@ class Post:
     reading: Reading | None = None  # reading time, its transcripts' and its video's length (`core.reading`)
     authors: list[Author] = field(default_factory=list)  # `authors:` / `author:` resolved (`core.authors`)
     pinned: bool = False  # `pin: true`: first on the main listing, with a badge
+    updated: datetime | None = None  # `updated:` or Material's `date: {updated: …}`; None when not later
 
     def __post_init__(self) -> None:
         if self.published is None and self.date is not None:
@@ -78,7 +79,21 @@ def build_post(src_uri: str, url: str, front: FrontMatter, fallback_title: str) 
     post.image, alt = _image(data.get("image"), src_uri, front, post.problems)
     post.image_alt = _safe("image alt", alt, front.line_of("image"), problems)
     post.pinned = _flag(data, "pin", front, problems)
+    post.updated = _updated(data.get("updated"), post.published, front, problems)
     return post
+
+
+def _updated(value: Any, published: datetime | None, front: FrontMatter, problems: list[Problem]) -> datetime | None:
+    """When the post was last updated, if later than its publication; an unreadable date is reported."""
+    if value is None:
+        return None
+    moment = parse_datetime(value)
+    if moment is None:
+        problems.append(
+            Problem(front.line_of("updated"), f"updated {value!r} is not a real date: write it as YYYY-MM-DD; ignored")
+        )
+        return None
+    return moment if published is None or moment > published else None
 
 
 def _flag(data: dict[str, Any], key: str, front: FrontMatter, problems: list[Problem]) -> bool:

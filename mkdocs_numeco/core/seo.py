@@ -130,6 +130,8 @@ def post_meta(
         tags.append(("article:published_time", published))
         if has_video:  # the video.other object type names the same facts its own way
             tags.append(("video:release_date", published))
+    if post.updated is not None:
+        tags.append(("article:modified_time", post.updated.isoformat()))
     tags += [("article:tag", tag) for tag in post.tags]
     if has_video:
         tags += [("video:tag", tag) for tag in post.tags]
@@ -220,6 +222,8 @@ def blog_posting(
         data["description"] = post.description
     if post.published is not None:
         data["datePublished"] = post.published.isoformat()
+    if post.updated is not None:
+        data["dateModified"] = post.updated.isoformat()
     if image:
         data["image"] = [image]
     if post.tags:
