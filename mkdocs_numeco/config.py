@@ -233,7 +233,7 @@ class FeedsConfig(base.Config):
     """Atom and JSON feeds, built from the posts (they need `site_url`).
 
     ```yaml
-    feeds: {enabled: true, site: true, series: true, tags: true, limit: 20}
+    feeds: {enabled: true, site: true, series: true, tags: true, limit: 20, content: full}
     ```
     """
 
@@ -251,6 +251,11 @@ class FeedsConfig(base.Config):
 
     limit = Count(0, default=20)
     """Newest posts kept in each feed; `0` keeps every post."""
+
+    content = c.Choice(("full", "summary"), default="full")
+    """`full`: each entry carries the whole post as HTML (Atom `<content>`, JSON Feed `content_html`),
+    links and images absolute, each video a plain link to the provider's site, transcripts in full.
+    `summary`: the post's excerpt (its text before `<!-- more -->`), else its description."""
 
     paths = c.SubConfig(FeedPathsConfig)
     """Where the feeds are written: `{site: feed/feed.xml, json: feed/feed.json}`."""

@@ -70,6 +70,8 @@ DEFAULTS: dict[str, Any] = {
         "series": True,
         "tags": True,
         "limit": 20,
+        # Read but without effect: `generate` renders no Markdown, so entries carry the description.
+        "content": "full",
         "paths": {**DEFAULT_FEEDS, "tag": None, "series": None},
     },
     "drafts": {"on_serve": True, "future": False},

@@ -94,8 +94,9 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
     @event_priority(60)
     @per_page("head")
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        assert self.discovery is not None
-        return self.discovery.decorate_head(output, page)
+        assert self.site is not None and self.discovery is not None
+        # Every page is rendered by now: the cards get their posts' excerpts.
+        return self.discovery.decorate_head(self.site.fill_excerpts(output, page), page)
 
     @site_wide("write the feeds")
     def on_post_build(self, *, config: MkDocsConfig) -> None:

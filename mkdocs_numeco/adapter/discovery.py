@@ -53,6 +53,7 @@ class Discovery:
         series_of: Callable[[str], Series | None] = lambda _: None,
         series_uri: Callable[[Series], str | None] = lambda _: None,
         generated_series: Callable[[str], Series | None] = lambda _: None,
+        html_of: Callable[[Post], feeds.Html] = lambda _: feeds.NO_HTML,
     ) -> None:
         self.options = options
         self.config = config
@@ -65,6 +66,7 @@ class Discovery:
         self.series_of = series_of  # post src_uri -> its series
         self.series_uri = series_uri  # series -> src_uri of its page, None without one
         self.generated_series = generated_series  # src_uri of a series page -> the series
+        self.html_of = html_of  # post -> the HTML its feed entries carry
         self.site_url = config.site_url or ""
         self.poster_used = False
         wanted = options.feeds.enabled or options.seo.open_graph or options.seo.structured_data
@@ -106,6 +108,7 @@ class Discovery:
             series_of=series_of,
             series_uri=lambda one: site.generated.series_uris.get(one.slug),
             generated_series=generated_series,
+            html_of=site.html_for_feed,
         )
 
     # -- on_page_markdown -------------------------------------------------------
@@ -257,7 +260,7 @@ class Discovery:
             return
         if self.options.feeds.enabled:
             for feed, at in [*((feed, feed) for feed in self.plan.feeds), *self.plan.copies]:
-                entries = feeds.entries_of(feed, self._entry_urls)
+                entries = feeds.entries_of(feed, self._entry_urls, self.html_of)
                 if not entries:
                     continue
                 page_url = self._feed_page_url(feed)

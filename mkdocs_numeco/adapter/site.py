@@ -24,11 +24,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE
 
 from ..config import NumecoConfig
-from ..core import filedates, frontmatter
+from ..core import feedhtml, filedates, frontmatter, urls
 from ..core.authors import Author, post_authors, read_authors
 from ..core.confine import Claims
 from ..core.drafts import DraftRules, Visibility, visibility
-from ..core.feeds import FeedPlan
+from ..core.feeds import NO_HTML, FeedPlan, Html
 from ..core.labels import language_of, locale_of, resolve_labels
 from ..core.listing import Linker, Listing, destination, earlier_feeds, moved
 from ..core.ordering import by_path
@@ -96,6 +96,8 @@ class SiteBuild:
         self.series_slugs = SlugMap()
         self.images = SiteImages(options.images, config)
         self.generated.listing.pictures = self.images.view
+        self.feed_html: dict[str, Html] = {}  # src_uri -> the HTML its feed entries carry (posts in a feed only)
+        self.excerpts: dict[str, tuple[str, str]] = {}  # excerpt key -> (the card's excerpt, the post's URL)
 
     # -- on_files ------------------------------------------------------------
 
@@ -360,7 +362,48 @@ class SiteBuild:
         record = self.pages.get(page.file.src_uri)
         if record is None or record.post is None:
             return html
+        self._keep_html(html, record.post, page)
         return self._decorate_post(html, record.post, page)
+
+    def _keep_html(self, html: str, post: Post, page: Page) -> None:
+        """What the cards and feeds need of a post's HTML, taken before we add header and footer.
+
+        Every post's excerpt is kept (it is short); the whole post only for a post in a feed.
+        """
+        excerpt = feedhtml.excerpt(html)
+        if excerpt is not None:
+            self.excerpts[feedhtml.excerpt_key(post.src_uri)] = (excerpt, page.url)
+        if post.src_uri not in self._feed_members:
+            return
+        page_url = urls.absolute(self.config.site_url or "", page.url)
+        if self.options.feeds.content == "full":
+            self.feed_html[post.src_uri] = Html(content=feedhtml.for_feed(html, page_url))
+        elif excerpt is not None:
+            self.feed_html[post.src_uri] = Html(excerpt=feedhtml.for_feed(excerpt, page_url))
+
+    @cached_property
+    def _feed_members(self) -> set[str]:
+        """Posts in at least one feed; asked when the first post renders, after `on_files` planned the feeds."""
+        return self.feed_plan.members()
+
+    def html_for_feed(self, post: Post) -> Html:
+        """A post's HTML for its feed entries; a post not rendered in this build (`mkdocs serve --dirty`)
+        has none, and its entries fall back to its description."""
+        return self.feed_html.get(post.src_uri, NO_HTML)
+
+    # -- on_post_page ----------------------------------------------------------
+
+    def fill_excerpts(self, output: str, page: Page) -> str:
+        """Put each card's excerpt where the card marked it, with its links relative to this page."""
+
+        def excerpt_of(key: str) -> str | None:
+            found = self.excerpts.get(key)
+            if found is None:
+                return None
+            excerpt, post_url = found
+            return self.renderer.render("card_excerpt.html", excerpt=feedhtml.rebase(excerpt, post_url, page.url))
+
+        return feedhtml.fill_excerpts(output, excerpt_of)
 
     def _decorate_post(self, html: str, post: Post, page: Page) -> str:
         heading = _LEADING_H1.match(html)  # the author's own title, when the post starts with one

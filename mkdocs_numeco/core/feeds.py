@@ -4,6 +4,9 @@ Pure: posts and absolute URLs in, feed documents out; no MkDocs, no I/O.
 Atom is written by `feedgen` (a feed library, so escaping and required
 elements are its job); JSON Feed is a plain `dict` given to `json`.
 
+An entry carries what `feedhtml` made of the post's HTML: the whole post
+(`feeds.content: full`) or its excerpt; without either, its description.
+
 Every date comes from the posts themselves, never from the clock, so two
 builds of the same sources give byte-identical feeds.
 """
@@ -17,8 +20,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
 from types import SimpleNamespace
-from typing import Any
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from . import urls
@@ -70,8 +73,21 @@ class Entry:
     published: datetime
     tags: tuple[str, ...] = ()
     image: str | None = None
+    content: str | None = None  # the whole post as HTML, every URL absolute (`feeds.content: full`)
+    excerpt: str | None = None  # the text before `<!-- more -->` as HTML, every URL absolute
     authors: tuple[str, ...] = ()  # the names of the post's authors; none: the feed's author
     updated: datetime | None = None  # when it was last updated, if later than `published`
+
+
+@dataclass(frozen=True)
+class Html:
+    """A post's HTML for its feed entries (`feedhtml`): the whole post and its excerpt, when known."""
+
+    content: str | None = None
+    excerpt: str | None = None
+
+
+NO_HTML = Html()
 
 
 @dataclass
@@ -101,6 +117,10 @@ class FeedPlan:
         mine = self.topics.get(post.src_uri, []) if post is not None else []
         found.update(by_topic[topic] for topic in mine if topic in by_topic)
         return [self.feeds[position] for position in sorted(found)]
+
+    def members(self) -> set[str]:
+        """The src_uri of every post in at least one feed: the only ones whose HTML a feed needs."""
+        return {post.src_uri for feed in self.feeds for post in feed.posts}
 
     @cached_property
     def _indexes(self) -> tuple[list[int], dict[tuple[str, str], int], dict[str, int]]:
@@ -188,7 +208,7 @@ def _dirs(series_dir: str, tags_dir: str) -> SimpleNamespace:
     )
 
 
-def make_entry(post: Post, url: str, image: str | None) -> Entry:
+def make_entry(post: Post, url: str, image: str | None, html: Html = NO_HTML) -> Entry:
     """The feed view of a post whose page URL and image URL are already absolute.
 
     The entry keeps the post's time of day and the offset its author wrote.
@@ -201,6 +221,8 @@ def make_entry(post: Post, url: str, image: str | None) -> Entry:
         published=post.published,
         tags=tuple(post.tags),
         image=image,
+        content=html.content,
+        excerpt=html.excerpt,
         authors=tuple(author.name for author in post.authors),
         updated=post.updated,
     )
@@ -222,27 +244,35 @@ def atom(feed: Feed, entries: Sequence[Entry], channel: Channel, page_url: str) 
     gen.updated(max(entry.updated or entry.published for entry in entries))
     for item in entries:
         # feedgen prepends by default; appending keeps our newest-first order.
-        _atom_entry(gen.add_entry(order="append"), feed, item)
+        _atom_entry(gen.add_entry(order="append"), item, _categories(feed, item))
     return gen.atom_str(pretty=True)
 
 
-def _atom_entry(node: Any, feed: Feed, item: Entry) -> None:
-    """One entry of an Atom feed (a feedgen `FeedEntry`)."""
+def _atom_entry(node: FeedEntry, item: Entry, categories: tuple[str, ...]) -> None:
+    """One Atom entry: the whole post as `<content>` (full feeds), else the excerpt or description as `<summary>`."""
     node.id(item.url)
     node.title(item.title)
     node.link(href=item.url, rel="alternate", type="text/html")
     node.published(item.published)
     node.updated(item.updated or item.published)
-    if item.summary:
-        node.summary(item.summary)
+    _atom_text(node, item)
     if item.authors:
         node.author([{"name": name} for name in item.authors])
-    categories = _categories(feed, item)
     if categories:
         # One call: feedgen rebuilds its whole category list on each one.
         node.category([{"term": tag, "label": tag} for tag in categories])
     if item.image:
         node.media.thumbnail(url=item.image)
+
+
+def _atom_text(node: FeedEntry, item: Entry) -> None:
+    """The whole post as `<content>` (full feeds), else the excerpt or description as `<summary>`."""
+    if item.content:
+        node.content(item.content, type="html")
+    if item.excerpt and not item.content:
+        node.summary(item.excerpt, type="html")
+    elif item.summary:
+        node.summary(item.summary)
 
 
 def json_feed(feed: Feed, entries: Sequence[Entry], channel: Channel, page_url: str) -> str:
@@ -270,14 +300,14 @@ def _categories(feed: Feed, item: Entry) -> tuple[str, ...]:
 
 
 def _json_item(item: Entry, categories: tuple[str, ...]) -> dict[str, object]:
-    # An item needs content_text or content_html; the description is all we publish.
-    data: dict[str, object] = {
-        "id": item.url,
-        "url": item.url,
-        "title": item.title,
-        "content_text": item.summary or item.title,
-        "date_published": item.published.isoformat(),
-    }
+    # An item needs content_html or content_text: the post, else its excerpt, else its description.
+    html = item.content or item.excerpt
+    data: dict[str, object] = {"id": item.url, "url": item.url, "title": item.title}
+    if html:
+        data["content_html"] = html
+    else:
+        data["content_text"] = item.summary or item.title
+    data["date_published"] = item.published.isoformat()
     if item.summary:
         data["summary"] = item.summary
     if item.image:
@@ -291,11 +321,16 @@ def _json_item(item: Entry, categories: tuple[str, ...]) -> dict[str, object]:
     return data
 
 
-def entries_of(feed: Feed, url_of: Callable[[Post], tuple[str | None, str | None]]) -> list[Entry]:
-    """Entries of `feed`; `url_of(post)` gives the absolute page URL and image URL (or None)."""
+def entries_of(
+    feed: Feed,
+    url_of: Callable[[Post], tuple[str | None, str | None]],
+    html_of: Callable[[Post], Html] = lambda _: NO_HTML,
+) -> list[Entry]:
+    """Entries of `feed`; `url_of(post)` gives the absolute page URL and image URL (or None),
+    `html_of(post)` what the entry carries of the post's HTML."""
     entries = []
     for post in feed.posts:
         url, image = url_of(post)
         if url is not None:
-            entries.append(make_entry(post, url, image))
+            entries.append(make_entry(post, url, image, html_of(post)))
     return entries

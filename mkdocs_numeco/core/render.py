@@ -19,6 +19,7 @@ from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, Pack
 from markupsafe import Markup
 
 from .escape import esc
+from .feedhtml import excerpt_marks
 from .labels import Label, text_of
 
 # The folder of a theme's `custom_dir` where a site overrides our templates.
@@ -51,6 +52,7 @@ class Renderer:
         self.env = _environment(loader)
         self.env.globals["t"] = self.label
         self.env.globals["label_around"] = self.label_around
+        self.env.globals["excerpt_marks"] = excerpt_marks
         self.env.filters["long_date"] = self.long_date
         self.markup_env = _environment(loader, finalize=_escaped)
         self.markup_env.globals.update(self.env.globals)  # `{% posts %}` renders the listing's cards in a page

@@ -125,6 +125,19 @@ def post_meta(
         tags.append(("og:description", post.description))
     if picture is not None:
         tags += [("og:image", picture.url), ("og:image:alt", picture.alt)]
+    tags += _dates(post, has_video)
+    tags += [("article:tag", tag) for tag in post.tags]
+    if has_video:
+        tags += [("video:tag", tag) for tag in post.tags]
+    tags.append(("twitter:card", "summary_large_image" if picture is not None else "summary"))
+    if picture is not None:
+        tags.append(("twitter:image:alt", picture.alt))
+    return tags
+
+
+def _dates(post: Post, has_video: bool) -> list[tuple[str, str]]:
+    """When the post was published and last updated, as Open Graph says it."""
+    tags = []
     if post.published is not None:
         published = post.published.isoformat()
         tags.append(("article:published_time", published))
@@ -132,12 +145,6 @@ def post_meta(
             tags.append(("video:release_date", published))
     if post.updated is not None:
         tags.append(("article:modified_time", post.updated.isoformat()))
-    tags += [("article:tag", tag) for tag in post.tags]
-    if has_video:
-        tags += [("video:tag", tag) for tag in post.tags]
-    tags.append(("twitter:card", "summary_large_image" if picture is not None else "summary"))
-    if picture is not None:
-        tags.append(("twitter:image:alt", picture.alt))
     return tags
 
 
