@@ -73,7 +73,9 @@ def build_post(src_uri: str, url: str, front: FrontMatter, fallback_title: str) 
     post.description = _text_of(data, "description", front, problems)
     post.published = _date(data.get("date"), front, post.problems)
     post.date = post.published.astimezone(UTC).date() if post.published is not None else None
-    post.tags = _tags(data.get("tags"), front, post.problems)
+    # Material's blog `categories` are tags here: a Material post moves over unchanged.
+    both = _tags(data.get("tags"), front, post.problems) + _tags(data.get("categories"), front, problems, "categories")
+    post.tags = list(dict.fromkeys(both))
     post.series = _text_of(data, "series", front, problems) or None
     post.series_order = _order(data.get("series_order"), front, post.problems)
     post.image, alt = _image(data.get("image"), src_uri, front, post.problems)
@@ -217,23 +219,24 @@ def _date(value: Any, front: FrontMatter, problems: list[Problem]) -> datetime |
     return parsed
 
 
-def _tags(value: Any, front: FrontMatter, problems: list[Problem]) -> list[str]:
+def _tags(value: Any, front: FrontMatter, problems: list[Problem], key: str = "tags") -> list[str]:
+    """The tags (or categories) of a post, in order, without repeats; what isn't text is reported at `key`."""
     if value is None:
         return []
     items = value if isinstance(value, list) else [value]
     tags: dict[str, None] = {}  # ordered and without repeats, in one pass
     for item in items:
         if isinstance(item, str):
-            name = _safe("tag '{}'", item.strip(), front.line_of("tags"), problems)
+            name = _safe("tag '{}'", item.strip(), front.line_of(key), problems)
         elif isinstance(item, (int, float, date)) and not isinstance(item, bool):
             name = str(item)
             problems.append(
-                Problem(front.line_of("tags"), f"tag {item!r} is not text; it was read as '{name}': put it in quotes")
+                Problem(front.line_of(key), f"tag {item!r} is not text; it was read as '{name}': put it in quotes")
             )
         else:
             problems.append(
                 Problem(
-                    front.line_of("tags"),
+                    front.line_of(key),
                     f"tag {item!r} is not text and was ignored: write each tag as a quoted string",
                 )
             )
