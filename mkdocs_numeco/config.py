@@ -467,3 +467,7 @@ class NumecoConfig(base.Config):
     drafts = c.SubConfig(DraftsConfig)
     archive = c.SubConfig(ArchiveConfig)
     reading_time = c.SubConfig(ReadingTimeConfig)
+
+    authors_file = c.Type(str, default=".authors.yml")
+    """Material's authors file, from `docs_dir`: `authors: {id: {name, description, avatar, url}}`. Posts name
+    their authors with `authors: [id, …]` (or `author:`); they are shown on the post and on its cards."""

@@ -55,15 +55,37 @@ def check_pattern(pattern: str) -> None:
         raise PluginError(f"numeco: permalink {problem}")
 
 
-def expand(pattern: str, src_uri: str, when: date | None) -> str | None:
-    """The URL path a post gets from `pattern`, or None when the pattern needs a date it lacks."""
-    fields: dict[str, Any] = {"slug": file_slug(src_uri)}
+def expand(pattern: str, src_uri: str, when: date | None, slug: str | None = None) -> str | None:
+    """The URL path a post gets from `pattern`, or None when the pattern needs a date it lacks.
+
+    `slug` is the post's own `slug:` (Material's key); else `{slug}` is the file's.
+    """
+    fields: dict[str, Any] = {"slug": slug or file_slug(src_uri)}
     if when is not None:
         fields.update(year=f"{when.year:04d}", month=f"{when.month:02d}", day=f"{when.day:02d}")
     try:
         return pattern.format_map(fields)
     except KeyError:
         return None
+
+
+def own_slug(front: FrontMatter) -> tuple[str | None, list[Problem]]:
+    """A post's `slug:` (Material's blog key): one path segment of letters, digits, `-`, `_`, `.`, `~`, `%`."""
+    value = front.data.get("slug")
+    if value is None:
+        return None, []
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if text and _SAFE_PATH.fullmatch(text) and "/" not in text and text.strip("."):
+        return text, []
+    why = f"slug {shown(repr(value))} is not one plain URL segment (letters, digits, - _ . ~): the post keeps its slug"
+    return None, [Problem(front.line_of("slug"), why)]
+
+
+def _sibling(src_uri: str, slug: str) -> str:
+    """The URL path of a post named `slug` in its file's folder: `posts/a.md` with `slug: b` gives `posts/b/`."""
+    path = PurePosixPath(src_uri)
+    folder = str(path.parent.parent if path.stem in ("index", "README") else path.parent)
+    return f"{slug}/" if folder in ("", ".") else f"{folder}/{slug}/"
 
 
 def destination(path: str, use_directory_urls: bool) -> tuple[str, str]:
@@ -186,20 +208,22 @@ class Permalinks:
                     " permalink: /actualites/mon-article/; the post keeps its default URL",
                 )
             ]
+        slug, problems = own_slug(front)
         if not self.pattern:
-            return []
-        found = expand(self.pattern, file.src_uri, day)
+            return problems + (self._move(file, _sibling(file.src_uri, slug), front.line_of("slug")) if slug else [])
+        found = expand(self.pattern, file.src_uri, day, slug)
         if found is None:
-            return [
+            return problems + [
                 Problem(
                     front.line_of("date"),
                     f"the permalink pattern '{self.pattern}' needs the post's date,"
                     " which can't be read: fix the date; the post keeps its default URL",
                 )
             ]
-        return self._move(file, found, 1)
+        return problems + self._move(file, found, 1)
 
     def _move(self, file: File, value: str, line: int) -> list[Problem]:
+        """Move `file` to `value` (a URL path), unless it is refused or taken."""
         subject = f"permalink {shown(value)}"
         confined = confine(value)
         if confined.path is None:

@@ -7,6 +7,7 @@ anything over from one build to the next.
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from mkdocs.utils.meta import YAML_RE
 
 from ..config import NumecoConfig
 from ..core import feedhtml, filedates, frontmatter, urls
+from ..core.authors import Author, post_authors, read_authors
 from ..core.confine import Claims
 from ..core.drafts import DraftRules, Visibility, visibility
 from ..core.feeds import NO_HTML, FeedPlan, Html
@@ -45,6 +47,7 @@ from .pages import PLACEHOLDER, SitePages, local_image_url, name_sections, url_o
 from .permalinks import Permalinks, Redirect, site_claims
 
 log = get_plugin_logger(__name__)
+MAX_AUTHORS_FILE = 1_000_000  # characters: a team's authors file is a few kilobytes
 _LEADING_H1 = re.compile(r"\s*<h1\b[^>]*>.*?</h1>", re.DOTALL)
 # Inclusion levels that mean "the author said nothing about this page".
 _UNCLASSIFIED = (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED)
@@ -80,6 +83,7 @@ class SiteBuild:
         # Dates and plural forms follow the site's language even where the labels fall back to English.
         self.renderer = Renderer(self.labels, locale_of(asked), custom_dir=config.theme.custom_dir)
         self.pages: dict[str, PageRecord] = {}
+        self.authors: dict[str, Author] = {}  # Material's `.authors.yml`, read by `read_pages`
         self.posts: list[Post] = []
         self.files: Files | None = None
         self.generated = SitePages(options, self.renderer)
@@ -100,6 +104,7 @@ class SiteBuild:
     def read_pages(self, files: Files) -> None:
         """Read every Markdown page's front matter once, before any page renders."""
         self.files = files
+        self.authors = self._read_authors()
         unreadable = []
         for file in files.documentation_pages():
             source = _source(file)
@@ -132,6 +137,8 @@ class SiteBuild:
             return None
         post = build_post(file.src_uri, file.url, front, _title_from_name(file))
         post.draft = seen is Visibility.DRAFT
+        post.authors, problems = post_authors(front, self.authors)
+        post.problems.extend(problems)
         measure(post, source, front, self.options.reading_time)
         # MkDocs has already applied `not_in_nav`/`exclude_docs` when on_files runs, so a
         # page nobody classified is INCLUDED here, not UNDEFINED.
@@ -139,6 +146,27 @@ class SiteBuild:
             file.inclusion = InclusionLevel.NOT_IN_NAV
         (self.unlisted if seen is Visibility.UNLISTED else self.posts).append(post)
         return post
+
+    def _read_authors(self) -> dict[str, Author]:
+        """The authors file (`authors_file`, in `docs_dir`), when there is one; its problems are warnings."""
+        docs = os.path.realpath(self.config.docs_dir)
+        path = os.path.realpath(os.path.join(docs, self.options.authors_file))
+        if not path.startswith(docs + os.sep) or not os.path.isfile(path):
+            return {}
+        name = os.path.relpath(path, docs).replace(os.sep, "/")
+        try:
+            with open(path, encoding="utf-8") as stream:
+                text = stream.read(MAX_AUTHORS_FILE + 1)
+        except (OSError, UnicodeDecodeError) as error:
+            log.warning(f"{name}: the authors file can't be read ({error}): no author details are shown")
+            return {}
+        if len(text) > MAX_AUTHORS_FILE:
+            log.warning(f"{name}: the authors file is larger than {MAX_AUTHORS_FILE} characters: it was not read")
+            return {}
+        found = read_authors(text)
+        for problem in found.problems:
+            log.warning(located(name, problem))
+        return found.authors
 
     def generate_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Index series and tags, add the generated pages, plan the feeds, then move posts to their permalinks.
@@ -380,6 +408,9 @@ class SiteBuild:
     def _decorate_post(self, html: str, post: Post, page: Page) -> str:
         heading = _LEADING_H1.match(html)  # the author's own title, when the post starts with one
         header = self.renderer.render("post_header.html", post=post, with_title=heading is None)
+        link = Linker(self.generated.listing, url_of(self.files, page.url))
+        header += self.renderer.render("post_updated.html", post=post)
+        header += self.renderer.render("post_authors.html", post=post, link=link)
         series_box, tags = self.generated.render_post_parts(post, page.url)
         footer = f"{series_box}\n{tags}"
         if heading is not None:

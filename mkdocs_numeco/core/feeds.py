@@ -75,6 +75,8 @@ class Entry:
     image: str | None = None
     content: str | None = None  # the whole post as HTML, every URL absolute (`feeds.content: full`)
     excerpt: str | None = None  # the text before `<!-- more -->` as HTML, every URL absolute
+    authors: tuple[str, ...] = ()  # the names of the post's authors; none: the feed's author
+    updated: datetime | None = None  # when it was last updated, if later than `published`
 
 
 @dataclass(frozen=True)
@@ -221,6 +223,8 @@ def make_entry(post: Post, url: str, image: str | None, html: Html = NO_HTML) ->
         image=image,
         content=html.content,
         excerpt=html.excerpt,
+        authors=tuple(author.name for author in post.authors),
+        updated=post.updated,
     )
 
 
@@ -237,7 +241,7 @@ def atom(feed: Feed, entries: Sequence[Entry], channel: Channel, page_url: str) 
     gen.author({"name": channel.author})
     gen.link(href=page_url, rel="alternate", type="text/html")
     gen.link(href=feed_url, rel="self", type=ATOM)
-    gen.updated(max(entry.published for entry in entries))
+    gen.updated(max(entry.updated or entry.published for entry in entries))
     for item in entries:
         # feedgen prepends by default; appending keeps our newest-first order.
         _atom_entry(gen.add_entry(order="append"), item, _categories(feed, item))
@@ -250,18 +254,25 @@ def _atom_entry(node: FeedEntry, item: Entry, categories: tuple[str, ...]) -> No
     node.title(item.title)
     node.link(href=item.url, rel="alternate", type="text/html")
     node.published(item.published)
-    node.updated(item.published)
+    node.updated(item.updated or item.published)
+    _atom_text(node, item)
+    if item.authors:
+        node.author([{"name": name} for name in item.authors])
+    if categories:
+        # One call: feedgen rebuilds its whole category list on each one.
+        node.category([{"term": tag, "label": tag} for tag in categories])
+    if item.image:
+        node.media.thumbnail(url=item.image)
+
+
+def _atom_text(node: FeedEntry, item: Entry) -> None:
+    """The whole post as `<content>` (full feeds), else the excerpt or description as `<summary>`."""
     if item.content:
         node.content(item.content, type="html")
     if item.excerpt and not item.content:
         node.summary(item.excerpt, type="html")
     elif item.summary:
         node.summary(item.summary)
-    if categories:
-        # One call: feedgen rebuilds its whole category list on each one.
-        node.category([{"term": tag, "label": tag} for tag in categories])
-    if item.image:
-        node.media.thumbnail(url=item.image)
 
 
 def json_feed(feed: Feed, entries: Sequence[Entry], channel: Channel, page_url: str) -> str:
@@ -301,6 +312,10 @@ def _json_item(item: Entry, categories: tuple[str, ...]) -> dict[str, object]:
         data["summary"] = item.summary
     if item.image:
         data["image"] = item.image
+    if item.updated:
+        data["date_modified"] = item.updated.isoformat()
+    if item.authors:
+        data["authors"] = [{"name": name} for name in item.authors]
     if categories:
         data["tags"] = list(categories)
     return data

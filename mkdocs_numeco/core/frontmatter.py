@@ -88,6 +88,36 @@ def read(source: str) -> FrontMatter:
     else:
         reader(_printable(m.group("block"), result), result)
         result.problems.extend(near_misses(result.lines))
+        material_dates(result)
+    return result
+
+
+def material_dates(front: FrontMatter) -> None:
+    """Material's `date: {created: …, updated: …}` read as `date: …` and `updated: …` (a top-level `updated` wins).
+
+    Everything that reads a post's date (drafts, permalinks, listings, feeds) then reads one ordinary date.
+    A mapping without `created` is a problem; its date is then missing, as any unreadable date is.
+    """
+    value = front.data.get("date")
+    if not isinstance(value, dict):
+        return
+    line = front.line_of("date")
+    if "updated" in value and "updated" not in front.data:
+        front.data["updated"] = value["updated"]
+        front.lines["updated"] = line
+    front.data["date"] = value.get("created")
+    if "created" not in value:
+        front.problems.append(
+            Problem(line, "date is a mapping without `created`: write date: {created: 2025-01-31, updated: …}")
+        )
+
+
+def read_data(text: str) -> FrontMatter:
+    """A YAML data file (`.authors.yml`) read as front matter is, with its limits; lines are the file's."""
+    result = FrontMatter(has_block=True)
+    _read_yaml(_printable(text, result), result)
+    result.lines = {key: line - 1 for key, line in result.lines.items()}  # no `---` line before it
+    result.problems = [Problem(max(1, p.line - 1), p.message) for p in result.problems]
     return result
 
 

@@ -82,6 +82,9 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "draft": "Brouillon",
         "draft_note": "Cette publication n’est visible que dans l’aperçu de mkdocs serve",
         "no_posts": "Aucune publication pour le moment.",
+        "by": "Par",
+        "pinned": "Épinglé",
+        "updated": "Mis à jour le {date}",
     },
     "en": {
         "transcript": "Transcript",
@@ -139,6 +142,9 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "draft": "Draft",
         "draft_note": "This post is only shown in the mkdocs serve preview",
         "no_posts": "No posts yet.",
+        "by": "By",
+        "pinned": "Pinned",
+        "updated": "Updated on {date}",
     },
 }
 

@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 from . import archive, feeds
 from .confine import PLUGIN, Claims, confine, shown
-from .ordering import newest_first
+from .ordering import newest_first, pinned_first
 from .patterns import pattern_problem
 from .places import Place, Places
 from .posts import Post, is_external
@@ -101,7 +101,7 @@ class Listing:
             self.sections[listing] = self.labels["nav_posts"]
             title = self.labels["listing_title"]
             first = Generated("listing.html", title, {}, True, "the listing of all posts", places.listing.option)
-            chunks = self._paginated(first, listing, newest_first(posts), self.options.listing.per_page)
+            chunks = self._paginated(first, listing, pinned_first(posts), self.options.listing.per_page)
             self._remember("listing", "", chunks)
 
     def _plan_tags(self, tags: list[Tag], where: Where) -> None:

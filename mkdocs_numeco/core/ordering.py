@@ -64,6 +64,13 @@ def newest_first(posts: Iterable[Post]) -> list[Post]:
     )
 
 
+def pinned_first(posts: Iterable[Post]) -> list[Post]:
+    """The main listing's order: pinned posts (`pin: true`, as in Material's blog) newest first, then the others
+    newest first. Tag, series and archive pages and feeds keep `newest_first`."""
+    ordered = newest_first(posts)
+    return [post for post in ordered if post.pinned] + [post for post in ordered if not post.pinned]
+
+
 def order_episodes(posts: list[Post]) -> tuple[list[Post], str]:
     """Explicit `series_order`, else title numbers when every episode has one, else date (oldest first).
 

@@ -13,6 +13,7 @@ from .frontmatter import FrontMatter, code_points, parse_datetime
 from .problems import Problem
 
 if TYPE_CHECKING:
+    from .authors import Author
     from .reading import Reading
 
 # Eleventy puts every page in these collections through `tags`; they are not topics.
@@ -45,6 +46,9 @@ class Post:
     published: datetime | None = None  # aware, with the offset written; a bare date is midnight UTC
     draft: bool = False  # shown only in a preview (`mkdocs serve`), with a badge
     reading: Reading | None = None  # reading time, its transcripts' and its video's length (`core.reading`)
+    authors: list[Author] = field(default_factory=list)  # `authors:` / `author:` resolved (`core.authors`)
+    pinned: bool = False  # `pin: true`: first on the main listing, with a badge
+    updated: datetime | None = None  # `updated:` or Material's `date: {updated: …}`; None when not later
 
     def __post_init__(self) -> None:
         if self.published is None and self.date is not None:
@@ -69,12 +73,38 @@ def build_post(src_uri: str, url: str, front: FrontMatter, fallback_title: str) 
     post.description = _text_of(data, "description", front, problems)
     post.published = _date(data.get("date"), front, post.problems)
     post.date = post.published.astimezone(UTC).date() if post.published is not None else None
-    post.tags = _tags(data.get("tags"), front, post.problems)
+    # Material's blog `categories` are tags here: a Material post moves over unchanged.
+    both = _tags(data.get("tags"), front, post.problems) + _tags(data.get("categories"), front, problems, "categories")
+    post.tags = list(dict.fromkeys(both))
     post.series = _text_of(data, "series", front, problems) or None
     post.series_order = _order(data.get("series_order"), front, post.problems)
     post.image, alt = _image(data.get("image"), src_uri, front, post.problems)
     post.image_alt = _safe("image alt", alt, front.line_of("image"), problems)
+    post.pinned = _flag(data, "pin", front, problems)
+    post.updated = _updated(data.get("updated"), post.published, front, problems)
     return post
+
+
+def _updated(value: Any, published: datetime | None, front: FrontMatter, problems: list[Problem]) -> datetime | None:
+    """When the post was last updated, if later than its publication; an unreadable date is reported."""
+    if value is None:
+        return None
+    moment = parse_datetime(value)
+    if moment is None:
+        problems.append(
+            Problem(front.line_of("updated"), f"updated {value!r} is not a real date: write it as YYYY-MM-DD; ignored")
+        )
+        return None
+    return moment if published is None or moment > published else None
+
+
+def _flag(data: dict[str, Any], key: str, front: FrontMatter, problems: list[Problem]) -> bool:
+    """A yes/no key (`pin: true`); anything but `true` or `false` is reported and read as false."""
+    value = data.get(key, False)
+    if isinstance(value, bool):
+        return value
+    problems.append(Problem(front.line_of(key), f"{key} {value!r} is not true or false: it was read as false"))
+    return False
 
 
 def without_unsafe_characters(text: str) -> tuple[str, str]:
@@ -189,23 +219,24 @@ def _date(value: Any, front: FrontMatter, problems: list[Problem]) -> datetime |
     return parsed
 
 
-def _tags(value: Any, front: FrontMatter, problems: list[Problem]) -> list[str]:
+def _tags(value: Any, front: FrontMatter, problems: list[Problem], key: str = "tags") -> list[str]:
+    """The tags (or categories) of a post, in order, without repeats; what isn't text is reported at `key`."""
     if value is None:
         return []
     items = value if isinstance(value, list) else [value]
     tags: dict[str, None] = {}  # ordered and without repeats, in one pass
     for item in items:
         if isinstance(item, str):
-            name = _safe("tag '{}'", item.strip(), front.line_of("tags"), problems)
+            name = _safe("tag '{}'", item.strip(), front.line_of(key), problems)
         elif isinstance(item, (int, float, date)) and not isinstance(item, bool):
             name = str(item)
             problems.append(
-                Problem(front.line_of("tags"), f"tag {item!r} is not text; it was read as '{name}': put it in quotes")
+                Problem(front.line_of(key), f"tag {item!r} is not text; it was read as '{name}': put it in quotes")
             )
         else:
             problems.append(
                 Problem(
-                    front.line_of("tags"),
+                    front.line_of(key),
                     f"tag {item!r} is not text and was ignored: write each tag as a quoted string",
                 )
             )

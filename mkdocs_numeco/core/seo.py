@@ -125,17 +125,26 @@ def post_meta(
         tags.append(("og:description", post.description))
     if picture is not None:
         tags += [("og:image", picture.url), ("og:image:alt", picture.alt)]
-    if post.published is not None:
-        published = post.published.isoformat()
-        tags.append(("article:published_time", published))
-        if has_video:  # the video.other object type names the same facts its own way
-            tags.append(("video:release_date", published))
+    tags += _dates(post, has_video)
     tags += [("article:tag", tag) for tag in post.tags]
     if has_video:
         tags += [("video:tag", tag) for tag in post.tags]
     tags.append(("twitter:card", "summary_large_image" if picture is not None else "summary"))
     if picture is not None:
         tags.append(("twitter:image:alt", picture.alt))
+    return tags
+
+
+def _dates(post: Post, has_video: bool) -> list[tuple[str, str]]:
+    """When the post was published and last updated, as Open Graph says it."""
+    tags = []
+    if post.published is not None:
+        published = post.published.isoformat()
+        tags.append(("article:published_time", published))
+        if has_video:  # the video.other object type names the same facts its own way
+            tags.append(("video:release_date", published))
+    if post.updated is not None:
+        tags.append(("article:modified_time", post.updated.isoformat()))
     return tags
 
 
@@ -220,10 +229,22 @@ def blog_posting(
         data["description"] = post.description
     if post.published is not None:
         data["datePublished"] = post.published.isoformat()
+    if post.updated is not None:
+        data["dateModified"] = post.updated.isoformat()
     if image:
         data["image"] = [image]
     if post.tags:
         data["keywords"] = list(post.tags)
+    if post.authors:
+        data["author"] = [person(author) for author in post.authors]
+    return data
+
+
+def person(author: Any) -> dict[str, Any]:
+    """schema.org `Person` of a post's author (`core.authors.Author`); its `url` when it is a web address."""
+    data: dict[str, Any] = {"@type": "Person", "name": author.name}
+    if author.url and author.url.startswith(("http://", "https://")):
+        data["url"] = author.url
     return data
 
 
