@@ -85,6 +85,7 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "by": "Par",
         "pinned": "Épinglé",
         "updated": "Mis à jour le {date}",
+        "related": "Voir aussi",
     },
     "en": {
         "transcript": "Transcript",
@@ -145,6 +146,7 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "by": "By",
         "pinned": "Pinned",
         "updated": "Updated on {date}",
+        "related": "See also",
     },
 }
 
