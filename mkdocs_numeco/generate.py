@@ -76,6 +76,7 @@ DEFAULTS: dict[str, Any] = {
     },
     "drafts": {"on_serve": True, "future": False},
     "archive": {"enabled": False, "url": "archive/{year}/"},
+    "authors_pages": {"enabled": False, "url": "authors/{slug}/"},
     "reading_time": {"enabled": True, "words_per_minute": 200},
 }
 _MINIMUM = {"per_page": 1, "limit": 0, "words_per_minute": 1}

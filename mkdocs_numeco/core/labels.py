@@ -86,6 +86,7 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "pinned": "Épinglé",
         "updated": "Mis à jour le {date}",
         "related": "Voir aussi",
+        "author_title": "Publications de {author}",
     },
     "en": {
         "transcript": "Transcript",
@@ -147,6 +148,7 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "pinned": "Pinned",
         "updated": "Updated on {date}",
         "related": "See also",
+        "author_title": "Posts by {author}",
     },
 }
 
