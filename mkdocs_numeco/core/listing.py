@@ -239,15 +239,17 @@ class Listing:
         options = getattr(self.options, "archive", None)  # absent: an options object from before the archive
         if options is None or not options.enabled:
             return
-        problem = pattern_problem(options.url, archive.FIELDS, archive.FIELDS)
+        problem = pattern_problem(options.url, archive.FIELDS, archive.REQUIRED)
         if problem is not None:  # the plugin refuses it at load; `generate` reads the file as written
             self.warnings.append(f"archive.url: {problem}: the year archive is not generated")
             return
         listed = []
-        for year in archive.years(posts):
+        date_format = getattr(options, "date_format", "") or ""
+        for year in archive.years(posts, archive.by_month(options.url)):
             folder = self._archive_folder(archive.year_folder(options.url, year), f"the archive of {year.name}")
-            if folder is not None and self._archive_year(year, folder):
-                listed.append({"name": year.name, "uri": index_of(folder), "count": len(year.posts)})
+            name = year.title(self.renderer.language, date_format)
+            if folder is not None and self._archive_year(year, folder, name):
+                listed.append({"name": name, "datetime": year.name, "uri": index_of(folder), "count": len(year.posts)})
         index = archive.index_folder(options.url)
         folder = self._archive_folder(index, "the index of the archive") if index else None
         if folder is not None:
@@ -268,7 +270,7 @@ class Listing:
             self.warnings.append(f"archive.url {shown(self.options.archive.url)}: {what}: {confined.note}")
         return confined.path.rstrip("/")
 
-    def _archive_year(self, year: archive.Year, folder: str) -> bool:
+    def _archive_year(self, year: archive.Year, folder: str, name: str) -> bool:
         """The pages of one year, `listing.per_page` posts each, paged as the listing is; whether its first is planned."""
         paging = getattr(self.options.listing, "page_url", None) or "page/{n}/"
         chunks = paginate(year.posts, self.options.listing.per_page)
@@ -278,7 +280,7 @@ class Listing:
             if page is None:
                 break  # refused as the listing's own pages are, which says so
             uris.append(index_of(page.rstrip("/")))
-        heading = self.labels["archive_of"].format(year=year.name)
+        heading = self.labels["archive_of"].format(year=name)
         for n, (uri, chunk) in enumerate(zip(uris, chunks), start=1):
             title = heading if n == 1 else f"{heading} ({self.labels['page_of'].format(n=n, total=len(uris))})"
             data = {"posts": chunk, "number": n, "uris": uris, "heading": heading, "total": len(year.posts)}
