@@ -20,6 +20,8 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .core.archive import FIELDS as ARCHIVE_FIELDS
+from .core.archive import REQUIRED as ARCHIVE_REQUIRED
+from .core.authors import PAGE_FIELDS as AUTHOR_PAGE_FIELDS
 from .core.labels import label_problem
 from .core.patterns import pattern_problem
 from .core.places import DEFAULT_FEEDS, DEFAULT_PAGE_URL, PAGE_FIELDS, TOPIC_FIELDS, conflict
@@ -208,9 +210,29 @@ class ArchiveConfig(base.Config):
     default, unlike Material's blog: the Eleventy sites this plugin moves had no archive, and turning it on
     adds a navigation section and a page per year."""
 
-    url = Pattern(ARCHIVE_FIELDS, ARCHIVE_FIELDS, default="archive/{year}/")
-    """Where a year's page is (`{year}`: four digits); its later pages follow the listing's (`page/2/`).
-    The index of the years is the folder before `{year}` (`archive/`); with none (`{year}/`), there is no index."""
+    url = Pattern(ARCHIVE_FIELDS, ARCHIVE_REQUIRED, default="archive/{year}/")
+    """Where a year's page is (`{year}`: four digits); with `{month}` (two digits) too, a page per month
+    (`archive/{year}/{month}/`). Later pages follow the listing's (`page/2/`). The index is the folder before the
+    first field (`archive/`); with none (`{year}/`), there is no index."""
+
+    date_format = c.Type(str, default="")
+    """How a period is named in titles and the index, as a CLDR date pattern (Material's `archive_date_format`):
+    by default `yyyy` ("2025"), or `LLLL yyyy` ("mars 2025") with `{month}`."""
+
+
+class AuthorsPagesConfig(base.Config):
+    """A page per author listing their posts, as Material's blog's `authors_profiles`.
+
+    ```yaml
+    authors_pages: {enabled: true, url: "authors/{slug}/"}
+    ```
+    """
+
+    enabled = c.Type(bool, default=False)
+    """Generate the pages, and link the authors' names on posts and cards to them."""
+
+    url = Pattern(AUTHOR_PAGE_FIELDS, AUTHOR_PAGE_FIELDS, default="authors/{slug}/")
+    """Where an author's page is (`{slug}`: the author's id, slugged); its later pages follow the listing's."""
 
 
 class ReadingTimeConfig(base.Config):
@@ -468,6 +490,7 @@ class NumecoConfig(base.Config):
     archive = c.SubConfig(ArchiveConfig)
     reading_time = c.SubConfig(ReadingTimeConfig)
 
+    authors_pages = c.SubConfig(AuthorsPagesConfig)
     authors_file = c.Type(str, default=".authors.yml")
     """Material's authors file, from `docs_dir`: `authors: {id: {name, description, avatar, url}}`. Posts name
     their authors with `authors: [id, …]` (or `author:`); they are shown on the post and on its cards."""

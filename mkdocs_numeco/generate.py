@@ -75,7 +75,8 @@ DEFAULTS: dict[str, Any] = {
         "paths": {**DEFAULT_FEEDS, "tag": None, "series": None},
     },
     "drafts": {"on_serve": True, "future": False},
-    "archive": {"enabled": False, "url": "archive/{year}/"},
+    "archive": {"enabled": False, "url": "archive/{year}/", "date_format": ""},
+    "authors_pages": {"enabled": False, "url": "authors/{slug}/"},
     "reading_time": {"enabled": True, "words_per_minute": 200},
 }
 _MINIMUM = {"per_page": 1, "limit": 0, "words_per_minute": 1}
@@ -393,7 +394,7 @@ class Generator:
     def _archive_index(self) -> str | None:
         """The folder of the archive's index, when it is generated (its refusal, if any, is already reported)."""
         archive_options = self.options.archive
-        if not archive_options.enabled or pattern_problem(archive_options.url, archive.FIELDS, archive.FIELDS):
+        if not archive_options.enabled or pattern_problem(archive_options.url, archive.FIELDS, archive.REQUIRED):
             return None
         index = archive.index_folder(archive_options.url)
         confined = confine(index).path if index else None

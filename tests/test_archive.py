@@ -172,3 +172,48 @@ def test_generate_writes_the_archive_for_zensical(tmp_path: Path) -> None:
     (docs / "posts/e.md").unlink()
     generate(config, "", io.StringIO(), io.StringIO())
     assert not (docs / "archive/2025/index.md").exists()
+
+
+# -- a month archive: `{month}` in archive.url ------------------------------------------------------
+
+MONTHS = {
+    "index.md": "# Accueil\n",
+    "posts/a.md": post("Début mars", "2025-03-02"),
+    "posts/b.md": post("Fin mars", "2025-03-30"),
+    "posts/c.md": post("Mi-mars", "2025-03-15"),
+    "posts/d.md": post("Février", "2025-02-10"),
+    "posts/e.md": post("Décembre", "2024-12-24"),
+}
+
+
+def test_a_month_archive_titled_in_the_sites_language(tmp_path: Path) -> None:
+    built = build_site(_site(tmp_path, {"url": "archive/{year}/{month}/"}, pages=MONTHS))
+    assert built.messages() == []
+    march = built.content("archive/2025/03/")
+    assert march.h1.get_text() == "Publications de mars 2025"
+    assert _titles(march) == ["Fin mars", "Mi-mars"]
+    assert _titles(built.content("archive/2025/03/page/2/")) == ["Début mars"]
+    assert _titles(built.content("archive/2024/12/")) == ["Décembre"]
+    index = built.content("archive/")
+    rows = [(li.a.get_text(), li.a["href"], li.time["datetime"]) for li in index.select(".numeco-archive-index li")]
+    assert rows == [
+        ("mars 2025", "2025/03/", "2025-03"),
+        ("février 2025", "2025/02/", "2025-02"),
+        ("décembre 2024", "2024/12/", "2024-12"),
+    ]
+    assert not built.exists("archive/2025")  # no year page: months only
+
+
+def test_a_month_archive_in_english_with_a_date_format(tmp_path: Path) -> None:
+    theme = {"name": "material", "language": "en", "font": False}
+    built = build_site(_site(tmp_path, {"url": "archive/{year}/{month}/"}, pages=MONTHS, theme=theme))
+    assert built.content("archive/2025/02/").h1.get_text() == "Posts from February 2025"
+    options = {"url": "archive/{year}/{month}/", "date_format": "MMM yyyy"}
+    built = build_site(_site(tmp_path / "short", options, pages=MONTHS, theme=theme))
+    assert built.content("archive/2024/12/").h1.get_text() == "Posts from Dec 2024"
+    assert built.content("archive/").select_one(".numeco-archive-index a").get_text() == "Mar 2025"
+
+
+def test_a_month_without_a_year_is_refused(tmp_path: Path) -> None:
+    [message] = _config_errors(_site(tmp_path, {"url": "archive/{month}/"}))
+    assert "'archive/{month}/' must contain {year}" in message

@@ -34,9 +34,10 @@ from ..core.listing import Linker, Listing, destination, earlier_feeds, moved
 from ..core.ordering import by_path
 from ..core.places import Places
 from ..core.postlists import PostIndex, PostLists
-from ..core.posts import Post, build_post, is_post, normalised_meta, theme_meta
+from ..core.posts import Post, build_post, is_post, normalised_meta, theme_meta, without_unsafe_characters
 from ..core.problems import Problem, located, where
 from ..core.reading import measure
+from ..core.related import Link, read_links
 from ..core.render import Renderer
 from ..core.series import Series, build_series, series_clash_warnings, series_slugs
 from ..core.shortcodes import Context, convert
@@ -49,6 +50,7 @@ from .permalinks import Permalinks, Redirect, site_claims
 log = get_plugin_logger(__name__)
 MAX_AUTHORS_FILE = 1_000_000  # characters: a team's authors file is a few kilobytes
 _LEADING_H1 = re.compile(r"\s*<h1\b[^>]*>.*?</h1>", re.DOTALL)
+_MARKDOWN_H1 = re.compile(r"^# +(\S[^\n]*?)[ #]*$", re.MULTILINE)  # a page's `# Title`, for related links
 # Inclusion levels that mean "the author said nothing about this page".
 _UNCLASSIFIED = (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED)
 
@@ -62,6 +64,7 @@ class PageRecord:
     total_lines: int
     videos: list[Any] = field(default_factory=list)
     constructs: list[Any] = field(default_factory=list)  # what the converter found, for the check command
+    heading: str = ""  # the first `# Title` of the page's Markdown
 
 
 class SiteBuild:
@@ -114,7 +117,8 @@ class SiteBuild:
             front = frontmatter.read(source)
             post = self._read_post(file, front, source)
             _give_mkdocs_our_block(file, source, front)
-            self.pages[file.src_uri] = PageRecord(front, post, source.count("\n"))
+            body = source.split("\n", front.body_line - 1)[-1] if front.has_block else source
+            self.pages[file.src_uri] = PageRecord(front, post, source.count("\n"), heading=_heading(body))
         for file in unreadable:
             files.remove(file)
 
@@ -413,10 +417,62 @@ class SiteBuild:
         header += self.renderer.render("post_authors.html", post=post, link=link)
         series_box, tags = self.generated.render_post_parts(post, page.url)
         footer = f"{series_box}\n{tags}"
+        related = self._related_links(post, page)
+        if related:
+            footer = f"{footer}\n{related}"
         if heading is not None:
             end = heading.end()
             return f"{html[:end]}\n{header}\n{html[end:]}\n{footer}"
         return f"{header}\n{html}\n{footer}"
+
+    def _related_links(self, post: Post, page: Page) -> str:
+        """The post's `links:` as "See also" links, relative to the post; its problems are warnings."""
+        front = self.pages[post.src_uri].front
+        if "links" not in front.data:
+            return ""
+        found = read_links(front.data["links"], front.line_of("links"), self._page_title, self.dropped)
+        self._report(page, found.problems)
+        url = url_of(self.files, page.url)
+        groups = [
+            {"name": group.name, "links": [{"title": one.title, "href": _href(one, url)} for one in group.links]}
+            for group in found.groups
+        ]
+        return self.renderer.render("related_links.html", groups=groups)
+
+    def _page_title(self, src_uri: str) -> str | None:
+        """The title of the page a docs path names (its front matter's, its `# Title`, its name); None: no page."""
+        file = self.files.get_file_from_path(src_uri) if self.files is not None else None
+        if file is None or not file.is_documentation_page():
+            return None
+        record = self.pages.get(src_uri)
+        if record is None:
+            planned = self.generated.planned.get(src_uri)
+            return planned.title if planned is not None else _title_from_name(file)
+        if record.post is not None:
+            return record.post.title
+        title = record.front.data.get("title")
+        return frontmatter_text(title) or record.heading or _title_from_name(file)
+
+
+def _href(link: Link, url: Callable[[str], str | None]) -> str | None:
+    """Where a related link goes, as the post links to it; None: shown as text."""
+    if link.url is not None:
+        return link.url
+    found = url(link.page) if link.page is not None else None
+    return f"{found}#{link.anchor}" if found is not None and link.anchor else found
+
+
+def _heading(body: str) -> str:
+    """The first `# Title` of a page's Markdown, as text; "" when it has none."""
+    match = _MARKDOWN_H1.search(body)
+    return without_unsafe_characters(match.group(1).strip())[0] if match is not None else ""
+
+
+def frontmatter_text(value: Any) -> str:
+    """A front-matter title as text; "" for none or a value that is no text."""
+    if value is None or isinstance(value, (dict, list, bool)):
+        return ""
+    return without_unsafe_characters(str(value).strip())[0]
 
 
 def _source(file: File) -> str | None:

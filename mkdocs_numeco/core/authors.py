@@ -17,14 +17,16 @@ Pure: no MkDocs, no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from . import urls
 from .frontmatter import FrontMatter, read_data
+from .ordering import newest_first
 from .posts import without_unsafe_characters
 from .problems import Problem
+from .slugs import SlugMap
 
 FIELDS = ("name", "description", "avatar", "url")
 
@@ -150,3 +152,34 @@ def _named(key: str, item: Any, line: int, known: Mapping[str, Author], problems
             )
         )
     return author or Author(name, name, known=False)
+
+
+PAGE_FIELDS = ("slug",)  # the fields of `authors_pages.url`, every one required
+
+
+@dataclass
+class Written:
+    """One author and their posts, newest first, for the author's page (`authors_pages`)."""
+
+    author: Author
+    slug: str
+    posts: list[Any]
+    keys: dict[str, None]  # the ids on this page (two ids one slug apart share it)
+
+
+def by_author(posts: Iterable[Any]) -> list[Written]:
+    """Each author of `posts` (ids of the authors file, or names written out) with their posts, newest first.
+
+    Authors are in the order of their slugs; two ids one slug apart (`JD`, `jd`) share a page, the first one's.
+    """
+    ordered = newest_first(posts)
+    slugs = SlugMap(author.key for post in ordered for author in post.authors)
+    found: dict[str, Written] = {}
+    for post in ordered:
+        for author in post.authors:
+            slug = slugs[author.key]
+            written = found.setdefault(slug, Written(author, slug, [], {}))
+            written.keys[author.key] = None
+            if not written.posts or written.posts[-1] is not post:
+                written.posts.append(post)
+    return [found[slug] for slug in sorted(found)]

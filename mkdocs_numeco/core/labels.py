@@ -85,6 +85,8 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "by": "Par",
         "pinned": "Épinglé",
         "updated": "Mis à jour le {date}",
+        "related": "Voir aussi",
+        "author_title": "Publications de {author}",
     },
     "en": {
         "transcript": "Transcript",
@@ -145,6 +147,8 @@ DEFAULT_LABELS: dict[str, dict[str, Label]] = {
         "by": "By",
         "pinned": "Pinned",
         "updated": "Updated on {date}",
+        "related": "See also",
+        "author_title": "Posts by {author}",
     },
 }
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import quote
 
-from . import archive, feeds
+from . import archive, authors, feeds
 from .confine import PLUGIN, Claims, confine, shown
 from .ordering import newest_first, pinned_first
 from .patterns import pattern_problem
@@ -68,6 +68,7 @@ class Listing:
         self.tag_uris: dict[str, str] = {}  # slug -> src_uri of the tag's first page
         self.series_uris: dict[str, str] = {}
         self.series_of: dict[str, Series] = {}  # post src_uri -> series
+        self.author_uris: dict[str, str] = {}  # author id -> src_uri of their page's first page (`authors_pages`)
         self.sections: dict[str, str] = {}  # folder of generated pages -> the title of its navigation section
         self.warnings: list[str] = []
         self.places = Places(options)  # where each page and feed goes: the URL patterns
@@ -92,6 +93,7 @@ class Listing:
         if options.series.enabled:
             self._plan_series(posts, series, where)
         self._plan_archive(posts)
+        self._plan_authors(posts)
         return self.warnings[start:]
 
     def _plan_listing(self, posts: list[Post]) -> None:
@@ -237,15 +239,17 @@ class Listing:
         options = getattr(self.options, "archive", None)  # absent: an options object from before the archive
         if options is None or not options.enabled:
             return
-        problem = pattern_problem(options.url, archive.FIELDS, archive.FIELDS)
+        problem = pattern_problem(options.url, archive.FIELDS, archive.REQUIRED)
         if problem is not None:  # the plugin refuses it at load; `generate` reads the file as written
             self.warnings.append(f"archive.url: {problem}: the year archive is not generated")
             return
         listed = []
-        for year in archive.years(posts):
+        date_format = getattr(options, "date_format", "") or ""
+        for year in archive.years(posts, archive.by_month(options.url)):
             folder = self._archive_folder(archive.year_folder(options.url, year), f"the archive of {year.name}")
-            if folder is not None and self._archive_year(year, folder):
-                listed.append({"name": year.name, "uri": index_of(folder), "count": len(year.posts)})
+            name = year.title(self.renderer.language, date_format)
+            if folder is not None and self._archive_year(year, folder, name):
+                listed.append({"name": name, "datetime": year.name, "uri": index_of(folder), "count": len(year.posts)})
         index = archive.index_folder(options.url)
         folder = self._archive_folder(index, "the index of the archive") if index else None
         if folder is not None:
@@ -266,7 +270,7 @@ class Listing:
             self.warnings.append(f"archive.url {shown(self.options.archive.url)}: {what}: {confined.note}")
         return confined.path.rstrip("/")
 
-    def _archive_year(self, year: archive.Year, folder: str) -> bool:
+    def _archive_year(self, year: archive.Year, folder: str, name: str) -> bool:
         """The pages of one year, `listing.per_page` posts each, paged as the listing is; whether its first is planned."""
         paging = getattr(self.options.listing, "page_url", None) or "page/{n}/"
         chunks = paginate(year.posts, self.options.listing.per_page)
@@ -276,7 +280,7 @@ class Listing:
             if page is None:
                 break  # refused as the listing's own pages are, which says so
             uris.append(index_of(page.rstrip("/")))
-        heading = self.labels["archive_of"].format(year=year.name)
+        heading = self.labels["archive_of"].format(year=name)
         for n, (uri, chunk) in enumerate(zip(uris, chunks), start=1):
             title = heading if n == 1 else f"{heading} ({self.labels['page_of'].format(n=n, total=len(uris))})"
             data = {"posts": chunk, "number": n, "uris": uris, "heading": heading, "total": len(year.posts)}
@@ -298,6 +302,40 @@ class Listing:
             return False
         self.planned[uri] = page
         return True
+
+    # -- the authors' pages (`authors_pages.*`, `core.authors.by_author`) ------------------
+
+    def _plan_authors(self, posts: list[Post]) -> None:
+        """One listing per author, paged as the listing is; not in the nav (a name links to it)."""
+        options = getattr(self.options, "authors_pages", None)  # absent: an options object from before
+        if options is None or not options.enabled:
+            return
+        problem = pattern_problem(options.url, authors.PAGE_FIELDS, authors.PAGE_FIELDS)
+        if problem is not None:  # the plugin refuses it at load; `generate` reads the file as written
+            self.warnings.append(f"authors_pages.url: {problem}: the authors' pages are not generated")
+            return
+        for written in authors.by_author(posts):
+            what = f"the page of author {shown(written.author.name)}"
+            confined = confine(options.url.format(slug=written.slug).lstrip("/"))
+            if confined.path is None:
+                self.warnings.append(
+                    f"authors_pages.url {shown(options.url)} is refused for {what} ({confined.refusal}):"
+                    " write a folder inside the site, as in authors/{slug}/; it is not generated"
+                )
+                continue
+            folder = confined.path.rstrip("/")
+            other = self.planned.get(index_of(folder))
+            if other is not None:
+                self.warnings.append(
+                    f"{what} is not generated ({other.what} is at {index_of(folder)}):"
+                    " set authors_pages.url to another folder"
+                )
+                continue
+            title = self.labels["author_title"].format(author=written.author.name)
+            first = Generated("listing.html", title, {}, False, what, "authors_pages.url")
+            uris = self._paginated(first, folder, written.posts, self.options.listing.per_page)
+            for key in written.keys if uris else ():
+                self.author_uris[key] = uris[0]
 
     def plan_feeds(
         self, posts: list[Post], tags: list[Tag], series: list[Series], claims: Claims
@@ -360,6 +398,10 @@ class Linker:
 
     def series(self, series: Series) -> str | None:
         return self.uri(self.listing.series_uris.get(series.slug))
+
+    def author(self, author: Any) -> str | None:
+        """The URL of an author's page (`authors_pages`); None when there is none."""
+        return self.uri(self.listing.author_uris.get(author.key))
 
     def series_of(self, post: Post) -> Series | None:
         return self.listing.series_of.get(post.src_uri)

@@ -59,8 +59,8 @@ def test_planning_pages_titles_nav_and_sections() -> None:
         "archive/index.md": ("Archives", True, "archive.url"),
     }
     assert listing.planned["archive/index.md"].data["years"] == [
-        {"name": "2025", "uri": "archive/2025/index.md", "count": 1},
-        {"name": "2024", "uri": "archive/2024/index.md", "count": 2},
+        {"name": "2025", "datetime": "2025", "uri": "archive/2025/index.md", "count": 1},
+        {"name": "2024", "datetime": "2024", "uri": "archive/2024/index.md", "count": 2},
     ]
     assert listing.sections == {"archive": "Archives"}
 
