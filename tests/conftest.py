@@ -4,8 +4,20 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 sys.path.insert(0, str(Path(__file__).parent))
+from needs import check_marks
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "needs(*tools): tools of tests/needs.py TOOLS; missing, the test skips (fails under CI)"
+    )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    check_marks(item)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

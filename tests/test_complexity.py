@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from needs import import_or_unavailable
 
-radon_complexity = pytest.importorskip(
-    "radon.complexity", reason="radon is in the test extra: pip install -e '.[test]'"
-)
+radon_complexity = import_or_unavailable("radon.complexity")
 
 PACKAGE = Path(__file__).resolve().parents[1] / "mkdocs_numeco"
 CEILING = 12

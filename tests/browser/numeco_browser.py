@@ -13,11 +13,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
+from needs import CHROMIUM  # noqa: F401  (one home: tests/needs.py)
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 SCREENSHOTS = ROOT / "docs" / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
 # Flags for a headless Chromium in a container without network.
 CHROMIUM_ARGS = [
     "--no-sandbox",

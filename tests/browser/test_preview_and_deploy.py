@@ -1,5 +1,7 @@
 """The demo through `mkdocs serve` (live edits) and `mkdocs gh-deploy` (to a local bare remote).
 
+The deploy runs the command of .github/workflows/docs.yml, with a local remote and branch.
+
 Both work on a copy of the demo in tmp_path: the repository is never touched.
 No browser is needed; the pages are read over HTTP or from git and parsed.
 """
@@ -17,14 +19,18 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import feedparser
 import pytest
+import yaml
 from bs4 import BeautifulSoup
+from needs import need
 from numeco_browser import ROOT
 
 POST = "posts/episode-3-former"  # a post with one tag and a series, in the demo
 POST_SOURCE = f"demo_site/docs/{POST}.md"
 NEW_TAG = "Aperçu en direct"
 NEW_SERIES = "Série de l'aperçu"
+SITE_URL = "https://example.org/numeco-demo/"  # the demo's site_url
 WAIT = 90  # seconds: an upper bound for a rebuild on a busy machine, not a performance claim
 
 
@@ -173,7 +179,19 @@ def _git(*args: str, cwd: Path) -> str:
     return result.stdout
 
 
-def test_mkdocs_gh_deploy_pushes_post_tag_and_series_pages(tmp_path):
+def _workflow_command() -> list[str]:
+    """The deploy command of .github/workflows/docs.yml (its last step), as the test runs it."""
+    (job,) = yaml.safe_load((ROOT / ".github" / "workflows" / "docs.yml").read_text(encoding="utf-8"))["jobs"].values()
+    command = job["steps"][-1]["run"].split()
+    assert command[:2] == ["mkdocs", "gh-deploy"], command
+    return [sys.executable, "-m", *command]
+
+
+@pytest.fixture(scope="module")
+def deployed(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[str], Path]:
+    """The workflow's `mkdocs gh-deploy` of a copy of the demo, to a local bare remote: (files of gh-pages, remote)."""
+    need("git")
+    tmp_path = tmp_path_factory.mktemp("deploy")
     site = _copy_demo(tmp_path / "demo")
     remote = tmp_path / "remote.git"
     _git("init", "-q", "--bare", str(remote), cwd=tmp_path)
@@ -184,7 +202,7 @@ def test_mkdocs_gh_deploy_pushes_post_tag_and_series_pages(tmp_path):
 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **_GIT_ENV}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "gh-deploy", "--remote-name", "deploy", "--force", "--no-history"],
+        [*_workflow_command(), "--remote-name", "deploy", "--remote-branch", "gh-pages"],
         check=False,
         cwd=site,
         capture_output=True,
@@ -193,8 +211,11 @@ def test_mkdocs_gh_deploy_pushes_post_tag_and_series_pages(tmp_path):
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
+    return set(_git("ls-tree", "-r", "--name-only", "gh-pages", cwd=remote).split()), remote
 
-    files = set(_git("ls-tree", "-r", "--name-only", "gh-pages", cwd=remote).split())
+
+def test_mkdocs_gh_deploy_pushes_post_tag_and_series_pages(deployed):
+    files, remote = deployed
     assert ".nojekyll" in files
     post = f"{POST}/index.html"
     assert post in files
@@ -207,3 +228,27 @@ def test_mkdocs_gh_deploy_pushes_post_tag_and_series_pages(tmp_path):
     assert linked <= files, linked - files
     # The generated index pages too.
     assert {"series/index.html", "tags/index.html", "posts/index.html"} <= files
+
+
+def _site_path(url: str, page: str) -> str:
+    """The file of the deployed tree that `url` (relative to `page`, or absolute under SITE_URL) names."""
+    path = urljoin(SITE_URL + page, url).removeprefix(SITE_URL).split("#")[0]
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def test_mkdocs_gh_deploy_pushes_the_home_page_and_every_feed(deployed):
+    """The feeds each deployed page announces are deployed, and every feed entry links to a deployed page."""
+    files, remote = deployed
+    assert {"index.html", "feed.xml", "feed.json", "sitemap.xml", "404.html"} <= files
+    feeds = set()
+    for page in ("index.html", "tags/index.html", "series/index.html", f"{POST}/index.html"):
+        soup = BeautifulSoup(_git("show", f"gh-pages:{page}", cwd=remote), "lxml")
+        for link in soup.select("link[rel~=alternate][href]"):
+            feeds.add(_site_path(link["href"], page.removesuffix("index.html")))
+    atom = {path for path in feeds if path.endswith(".xml")}
+    assert "feed.xml" in atom and any(path.startswith("tags/") for path in atom), feeds
+    assert feeds <= files, feeds - files
+    for path in sorted(atom):
+        entries = feedparser.parse(_git("show", f"gh-pages:{path}", cwd=remote)).entries
+        assert entries, path
+        assert {_site_path(entry.link, "") for entry in entries} <= files, path

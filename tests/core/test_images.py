@@ -8,8 +8,9 @@ import zlib
 from pathlib import Path
 
 import pytest
+from needs import import_or_unavailable
 
-pyvips = pytest.importorskip("pyvips")
+pyvips = import_or_unavailable("pyvips")
 
 from mkdocs_numeco.core.images import HEAVY_SVG, ImageCache, Picture, Settings, is_svg, svg_size, view
 
