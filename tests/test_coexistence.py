@@ -279,5 +279,5 @@ def test_readme_table_names_every_cell() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("### Works with other plugins", 1)[1].split("\n## ", 1)[0]
     rows = [line for line in section.splitlines() if line.startswith("| ") and "---" not in line][1:]
-    named = {re.search(r"\| \[?([\w-]+)", row)[1] for row in rows}
-    assert set(CELLS.values()) <= named, set(CELLS.values()) - named
+    named = {name for name in CELLS.values() for row in rows if re.search(rf"(?<![\w-]){name}(?![\w-])", row)}
+    assert named == set(CELLS.values()), set(CELLS.values()) - named
