@@ -22,7 +22,7 @@ import pytest
 import yaml
 from demo_build import ROOT
 from mkdocs.exceptions import Abort
-from sitebuild import Built, build_site
+from sitebuild import Built, build_site, seed_social_fonts
 from test_rss_interop import rss_options
 
 from mkdocs_numeco.adapter.neighbours import broken_neighbour
@@ -236,15 +236,6 @@ def test_macros_render_beside_our_shortcodes(tmp_path: Path) -> None:
 
 
 # -- Material's social plugin -------------------------------------------------------------------
-
-
-def seed_social_fonts(cache: Path) -> None:
-    """The social plugin downloads its font from Google Fonts unless `cache_dir/fonts/<family>/` exists;
-    it takes `<style>.ttf` there, and falls back to `Regular` for the bold title. Roboto, packaged."""
-    roboto = pytest.importorskip("fontpkg_roboto")
-    fonts = cache / "fonts" / "Roboto"
-    fonts.mkdir(parents=True)
-    shutil.copyfile(Path(roboto.__file__).parent / "files" / "Roboto[wdth,wght].ttf", fonts / "Regular.ttf")
 
 
 def no_network(*args: Any, **kwargs: Any) -> None:
