@@ -12,6 +12,7 @@ from mkdocs.structure.pages import Page
 
 from .adapter.discovery import Discovery
 from .adapter.guard import per_page, site_wide
+from .adapter.neighbours import refuse_broken_neighbours
 from .adapter.site import SiteBuild
 from .config import NumecoConfig
 from .markdown import EXTENSIONS  # what the emitted Markdown relies on
@@ -40,6 +41,7 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
 
     @site_wide("set up the site")
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        refuse_broken_neighbours(config)
         for name in EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import resource
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -99,6 +100,16 @@ def build_site(config_path: Path, strict: bool = False, command: str | None = No
         logger.removeHandler(handler)
         logger.setLevel(previous)
     return Built(Path(config.site_dir), handler.records)
+
+
+def seed_social_fonts(cache_dir: Path) -> None:
+    """Material's social plugin downloads its font from Google Fonts unless `<cache_dir>/fonts/<family>/` exists;
+    it takes `<style>.ttf` from there, and `Regular` for a style it lacks. Roboto, as a package ships it."""
+    import fontpkg_roboto  # the test extra
+
+    fonts = cache_dir / "fonts" / "Roboto"
+    fonts.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(Path(fontpkg_roboto.__file__).parent / "files" / "Roboto[wdth,wght].ttf", fonts / "Regular.ttf")
 
 
 def post(title: str, date: str, body: str = "Texte.", **front: Any) -> str:

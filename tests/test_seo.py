@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 from demo_build import build_demo, build_like_the_cli
 from material.plugins.social import plugin as social_plugin
-from sitebuild import Built, build_site, post, write_site
+from sitebuild import Built, build_site, post, seed_social_fonts, write_site
 
 from mkdocs_numeco.core import seo
 from mkdocs_numeco.core.posts import Post
@@ -289,6 +289,7 @@ def test_material_social_plugin_owns_og_and_twitter(tmp_path: Path) -> None:
     path = write_site(tmp_path, {"a.md": post("A", "2025-01-01", tags=["T"])})
     settings = yaml.safe_load(path.read_text(encoding="utf-8"))
     settings["plugins"].append({"social": {"cache": False, "cache_dir": str(tmp_path / "cache")}})
+    seed_social_fonts(tmp_path / "cache")  # or it downloads Roboto from Google Fonts
     path.write_text(yaml.safe_dump(settings), encoding="utf-8")
     build_like_the_cli(path, strict=False)  # it warns when it cannot render cards; it starts on startup
     soup = BeautifulSoup((tmp_path / "site/a/index.html").read_text(encoding="utf-8"), "lxml")
