@@ -1,0 +1,139 @@
+"""What one `mkdocs serve` process keeps from one build to the next.
+
+MkDocs keeps the plugin instance for the whole process (it has `on_startup`), and
+the plugin keeps one `ServeMemory` on it. Every build still makes its own
+`SiteBuild`; the memory only lets it skip work whose input has not changed, and
+tells `--dirty` which unchanged pages show something that did:
+
+- parsed front matter, by page, with the hash of its source: a page whose text
+  is the same is not parsed again (a copy is handed out: file dates fill it in);
+- converted Markdown, by page, with the hash of everything the conversion reads
+  (the Markdown, the page's context, the site's options, labels and template
+  overrides); a page with a `{% posts %}` list is never kept, it shows other posts;
+- under `--dirty`, the posts as the last build knew them (`core.staleness`): the
+  other episodes of an edited post's series, and pages with a `{% posts %}` list,
+  are marked modified so MkDocs renders them again; the excerpts and feed HTML of
+  posts it does not render again are carried over, so cards and feeds keep them.
+
+How a page is marked modified: MkDocs renders a page under `--dirty` when
+`File.is_modified()` says so, which it always does for a file whose content was
+set in memory (`File.content_string`, the public setter, as for generated pages).
+The page's own text is set back as its content, and its `abs_src_path` kept (the
+setter forgets it): nothing is written on disk, and the output is the same.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import hashlib
+import os
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.structure.files import Files
+
+from ..core import frontmatter
+from ..core.feeds import Html
+from ..core.shortcodes import Context
+from ..core.shortcodes.convert import Conversion
+from ..core.shortcodes.handlers.posts import POSTS
+from ..core.staleness import Snapshot, stale_pages
+
+if TYPE_CHECKING:
+    from .site import SiteBuild
+
+
+def digest(*parts: str) -> str:
+    """A hash of texts, for the cache keys."""
+    sha = hashlib.sha1(usedforsecurity=False)
+    for part in parts:
+        sha.update(part.encode("utf-8", "surrogatepass"))
+        sha.update(b"\0")
+    return sha.hexdigest()
+
+
+class ServeMemory:
+    """Caches and the last build's posts, kept by the plugin across the builds of one process."""
+
+    def __init__(self) -> None:
+        self.dirty = False  # `mkdocs serve --dirty`, told by `on_startup`
+        self.fronts: dict[str, tuple[str, frontmatter.FrontMatter]] = {}  # src_uri -> (source hash, parsed)
+        self.conversions: dict[str, tuple[str, Conversion]] = {}  # src_uri -> (key, converted)
+        self.listers: set[str] = set()  # pages whose last conversion had a `{% posts %}` list
+        self.before: Snapshot | None = None
+        self.excerpts: dict[str, tuple[str, str]] = {}
+        self.feed_html: dict[str, Html] = {}
+        self.parsed = 0  # front matters parsed, conversions run: what the tests count
+        self.converted = 0
+
+    # -- front matter -----------------------------------------------------------
+
+    def front_matter(self, src_uri: str, source_hash: str, source: str) -> frontmatter.FrontMatter:
+        """The page's parsed front matter: from the last build when its text is the same."""
+        kept = self.fronts.get(src_uri)
+        if kept is None or kept[0] != source_hash:
+            self.parsed += 1
+            kept = (source_hash, frontmatter.read(source))
+            self.fronts[src_uri] = kept
+        return copy.deepcopy(kept[1])
+
+    # -- conversion -------------------------------------------------------------
+
+    def convert(self, src_uri: str, markdown: str, ctx: Context, site_key: str, run: Any) -> Conversion:
+        """`run(markdown, ctx)`, or its result from the last build when nothing it reads changed."""
+        key = digest(site_key, markdown, repr(_pure(ctx)))
+        kept = self.conversions.get(src_uri)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        self.converted += 1
+        result: Conversion = run(markdown, ctx)
+        if any(construct.name == POSTS for construct in result.constructs):
+            self.listers.add(src_uri)
+            self.conversions.pop(src_uri, None)
+        else:
+            self.listers.discard(src_uri)
+            self.conversions[src_uri] = (key, result)
+        return result
+
+    # -- --dirty ----------------------------------------------------------------
+
+    def mark_stale(self, site: SiteBuild, files: Files) -> list[str]:
+        """Under `--dirty`, make MkDocs render again the unchanged pages that show a changed post."""
+        now = Snapshot.of(site.posts + site.unlisted, site.series, site.sources)
+        before, self.before = self.before, now
+        if not self.dirty or before is None:
+            return []
+        marked = []
+        for src_uri in sorted(stale_pages(before, now, self.listers)):
+            file = files.get_file_from_path(src_uri)
+            if file is None or file.abs_src_path is None:
+                continue  # gone, or already in memory (always rendered)
+            path = file.abs_src_path
+            file.content_string = file.content_string
+            file.abs_src_path = path
+            marked.append(src_uri)
+        site.excerpts.update(self.excerpts)
+        site.feed_html.update(self.feed_html)
+        return marked
+
+    def keep_rendered(self, site: SiteBuild) -> None:
+        """After a build: the excerpts and feed HTML of every post, for the next `--dirty` build."""
+        self.excerpts = dict(site.excerpts)
+        self.feed_html = dict(site.feed_html)
+
+
+def _pure(ctx: Context) -> Context:
+    """The context without what is the same for every page of a build (in the site key) or not cached."""
+    return dataclasses.replace(ctx, labels={}, renderer=None, post_lists=None)  # type: ignore[arg-type]
+
+
+def site_key(site: SiteBuild) -> str:
+    """What every conversion of a build reads besides its page: options, labels, template overrides."""
+    overrides = []
+    custom = site.renderer.custom_dir
+    if custom:
+        folder = os.path.join(custom, "numeco")
+        if os.path.isdir(folder):
+            for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+                overrides.append(f"{entry.name}:{entry.stat().st_mtime_ns}")
+    return digest(repr(dict(site.options)), repr(site.labels), site.language, *overrides)
