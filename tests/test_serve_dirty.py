@@ -190,3 +190,30 @@ def test_a_changed_option_converts_every_page_again(site: Path, monkeypatch: pyt
         assert sorted(converted) == first  # every page again: no result kept from other options
     finally:
         serve.stop()
+
+
+def test_dirty_rebuild_keeps_the_excerpts_of_posts_it_does_not_render_again(tmp_path: Path) -> None:
+    config = write_site(
+        tmp_path,
+        {
+            "a.md": post("Avec extrait", "2025-01-10", body="Le début.\n\n<!-- more -->\n\nLa suite."),
+            "b.md": post("Autre", "2025-02-10"),
+        },
+    )
+    serve = Serve(config, dirty=True)
+
+    def excerpt() -> str | None:
+        found = serve.soup("posts/").select_one(".numeco-item__excerpt")
+        return found.get_text(" ", strip=True) if found is not None else None
+
+    try:
+        serve.build()
+        assert excerpt() == "Le début."
+        edit(tmp_path / "docs/b.md", "title: Autre", "title: Autre, revu")
+        serve.build()  # a.md is not rendered again: its excerpt comes from the last build
+        assert excerpt() == "Le début."
+        edit(tmp_path / "docs/a.md", "<!-- more -->", "")
+        serve.build()  # rendered again without one: none is carried over
+        assert excerpt() is None
+    finally:
+        serve.stop()
