@@ -36,8 +36,7 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
     # every build still starts anew in `on_config`.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
-        self.memory = ServeMemory()
-        self.memory.dirty = dirty
+        self.memory = ServeMemory(serve=command == "serve", dirty=dirty)
 
     def on_shutdown(self) -> None:
         self.command = None  # MkDocs keeps this instance for the process: the next build says its own

@@ -105,8 +105,14 @@ def test_dirty_rebuild_re_renders_the_neighbours_of_an_edited_episode(site: Path
         # ... and the plugin made it render the other episodes again.
         assert serve.rewritten("s/ep1/") and serve.rewritten("s/ep3/")
         first, last = _box(serve, "s/ep1/"), _box(serve, "s/ep3/")
-        assert " ".join(first.select_one('a[rel="next"]').get_text(" ").split()) == "Épisode suivant Épisode #2 : Deux, revu"
-        assert " ".join(last.select_one('a[rel="prev"]').get_text(" ").split()) == "Épisode précédent Épisode #2 : Deux, revu"
+        assert (
+            " ".join(first.select_one('a[rel="next"]').get_text(" ").split())
+            == "Épisode suivant Épisode #2 : Deux, revu"
+        )
+        assert (
+            " ".join(last.select_one('a[rel="prev"]').get_text(" ").split())
+            == "Épisode précédent Épisode #2 : Deux, revu"
+        )
         assert _items(first)[1] == _items(last)[1] == "Épisode #2 : Deux, revu"
         assert serve.soup("s/ep2/").select_one("article h1").get_text(" ").strip() == "Épisode #2 : Deux, revu"
         # the page with a `{% posts %}` list shows the new title too

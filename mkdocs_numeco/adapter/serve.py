@@ -28,7 +28,8 @@ import copy
 import dataclasses
 import hashlib
 import os
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import Files
 
@@ -55,38 +56,41 @@ def digest(*parts: str) -> str:
 class ServeMemory:
     """Caches and the last build's posts, kept by the plugin across the builds of one process."""
 
-    def __init__(self) -> None:
-        self.dirty = False  # `mkdocs serve --dirty`, told by `on_startup`
+    def __init__(self, serve: bool = False, dirty: bool = False) -> None:
+        self.serve = serve  # `mkdocs serve`, told by `on_startup`: the only builds that keep anything
+        self.dirty = serve and dirty  # `--dirty`
         self.fronts: dict[str, tuple[str, frontmatter.FrontMatter]] = {}  # src_uri -> (source hash, parsed)
         self.conversions: dict[str, tuple[str, Conversion]] = {}  # src_uri -> (key, converted)
         self.listers: set[str] = set()  # pages whose last conversion had a `{% posts %}` list
         self.before: Snapshot | None = None
         self.excerpts: dict[str, tuple[str, str]] = {}
         self.feed_html: dict[str, Html] = {}
-        self.parsed = 0  # front matters parsed, conversions run: what the tests count
-        self.converted = 0
 
     # -- front matter -----------------------------------------------------------
 
     def front_matter(self, src_uri: str, source_hash: str, source: str) -> frontmatter.FrontMatter:
         """The page's parsed front matter: from the last build when its text is the same."""
+        if not self.serve:
+            return frontmatter.read(source)
         kept = self.fronts.get(src_uri)
         if kept is None or kept[0] != source_hash:
-            self.parsed += 1
             kept = (source_hash, frontmatter.read(source))
             self.fronts[src_uri] = kept
         return copy.deepcopy(kept[1])
 
     # -- conversion -------------------------------------------------------------
 
-    def convert(self, src_uri: str, markdown: str, ctx: Context, site_key: str, run: Any) -> Conversion:
+    def convert(
+        self, src_uri: str, markdown: str, ctx: Context, site_key: str, run: Callable[[str, Context], Conversion]
+    ) -> Conversion:
         """`run(markdown, ctx)`, or its result from the last build when nothing it reads changed."""
+        if not self.serve:
+            return run(markdown, ctx)
         key = digest(site_key, markdown, repr(_pure(ctx)))
         kept = self.conversions.get(src_uri)
         if kept is not None and kept[0] == key:
             return kept[1]
-        self.converted += 1
-        result: Conversion = run(markdown, ctx)
+        result = run(markdown, ctx)
         if any(construct.name == POSTS for construct in result.constructs):
             self.listers.add(src_uri)
             self.conversions.pop(src_uri, None)
@@ -99,9 +103,11 @@ class ServeMemory:
 
     def mark_stale(self, site: SiteBuild, files: Files) -> list[str]:
         """Under `--dirty`, make MkDocs render again the unchanged pages that show a changed post."""
+        if not self.dirty:
+            return []
         now = Snapshot.of(site.posts + site.unlisted, site.series, site.sources)
         before, self.before = self.before, now
-        if not self.dirty or before is None:
+        if before is None:
             return []
         marked = []
         for src_uri in sorted(stale_pages(before, now, self.listers)):
@@ -118,8 +124,9 @@ class ServeMemory:
 
     def keep_rendered(self, site: SiteBuild) -> None:
         """After a build: the excerpts and feed HTML of every post, for the next `--dirty` build."""
-        self.excerpts = dict(site.excerpts)
-        self.feed_html = dict(site.feed_html)
+        if self.dirty:
+            self.excerpts = dict(site.excerpts)
+            self.feed_html = dict(site.feed_html)
 
 
 def _pure(ctx: Context) -> Context:
@@ -136,4 +143,4 @@ def site_key(site: SiteBuild) -> str:
         if os.path.isdir(folder):
             for entry in sorted(os.scandir(folder), key=lambda e: e.name):
                 overrides.append(f"{entry.name}:{entry.stat().st_mtime_ns}")
-    return digest(repr(dict(site.options)), repr(site.labels), site.language, *overrides)
+    return digest(repr(dict(site.options)), repr(site.labels), site.renderer.language, *overrides)

@@ -20,7 +20,6 @@ from .posts import Post
 from .series import Series
 
 
-
 def shown(post: Post) -> tuple[Hashable, ...]:
     """What the series box of the other episodes shows of `post`, or orders them by, comparable between
     builds (`templates/series_box.html`). Cards show more; their pages are stale at any change."""
