@@ -6,7 +6,8 @@ the plugin keeps one `ServeMemory` on it. Every build still makes its own
 tells `--dirty` which unchanged pages show something that did:
 
 - parsed front matter, by page, with the hash of its source: a page whose text
-  is the same is not parsed again (a copy is handed out: file dates fill it in);
+  is the same is not parsed again (a copy is handed out: file dates fill it in),
+  nor its words counted again for its reading time;
 - converted Markdown, by page, with the hash of everything the conversion reads
   (the Markdown, the page's context, the site's options, labels and template
   overrides); a page with a `{% posts %}` list is never kept, it shows other posts;
@@ -29,12 +30,13 @@ import dataclasses
 import hashlib
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.files import Files
 
-from ..core import frontmatter
+from ..core import frontmatter, reading
 from ..core.feeds import Html
+from ..core.posts import Post
 from ..core.shortcodes import Context
 from ..core.shortcodes.convert import Conversion
 from ..core.shortcodes.handlers.posts import POSTS
@@ -60,6 +62,7 @@ class ServeMemory:
         self.serve = serve  # `mkdocs serve`, told by `on_startup`: the only builds that keep anything
         self.dirty = serve and dirty  # `--dirty`
         self.fronts: dict[str, tuple[str, frontmatter.FrontMatter]] = {}  # src_uri -> (source hash, parsed)
+        self.readings: dict[str, tuple[str, Any]] = {}  # src_uri -> (key, (reading time, its problems))
         self.conversions: dict[str, tuple[str, Conversion]] = {}  # src_uri -> (key, converted)
         self.listers: set[str] = set()  # pages whose last conversion had a `{% posts %}` list
         self.before: Snapshot | None = None
@@ -77,6 +80,19 @@ class ServeMemory:
             kept = (source_hash, frontmatter.read(source))
             self.fronts[src_uri] = kept
         return copy.deepcopy(kept[1])
+
+    def measure(self, post: Post, source: str, front: frontmatter.FrontMatter, options: Any, source_hash: str) -> None:
+        """`reading.measure`, or its reading from the last build when the post's text is the same."""
+        if not self.serve or not options.enabled:
+            reading.measure(post, source, front, options)
+            return
+        key = digest(source_hash, repr(options.words_per_minute))
+        kept = self.readings.get(post.src_uri)
+        if kept is None or kept[0] != key:
+            kept = (key, reading.reading_of(reading.body_of(source, front), front, options.words_per_minute))
+            self.readings[post.src_uri] = kept
+        post.reading, problems = kept[1]
+        post.problems.extend(problems)
 
     # -- conversion -------------------------------------------------------------
 

@@ -35,7 +35,6 @@ from ..core.places import Places
 from ..core.postlists import PostIndex, PostLists
 from ..core.posts import Post, build_post, is_post, normalised_meta, theme_meta
 from ..core.problems import Problem, located, where
-from ..core.reading import measure
 from ..core.render import Renderer
 from ..core.series import Series, build_series, series_clash_warnings, series_slugs
 from ..core.shortcodes import Context, convert
@@ -139,7 +138,7 @@ class SiteBuild:
             return None
         post = build_post(file.src_uri, file.url, front, _title_from_name(file))
         post.draft = seen is Visibility.DRAFT
-        measure(post, source, front, self.options.reading_time)
+        self.memory.measure(post, source, front, self.options.reading_time, self.sources[file.src_uri])
         # MkDocs has already applied `not_in_nav`/`exclude_docs` when on_files runs, so a
         # page nobody classified is INCLUDED here, not UNDEFINED.
         if not self.options.posts_in_nav and file.inclusion in _UNCLASSIFIED:

@@ -45,11 +45,6 @@ class Snapshot:
                 snapshot.series_of[post.src_uri] = one.slug
         return snapshot
 
-    def neighbours(self, src_uri: str) -> tuple[str, ...]:
-        """Every episode of the series of `src_uri` in this build (itself included); none outside a series."""
-        slug = self.series_of.get(src_uri)
-        return self.episodes.get(slug, ()) if slug is not None else ()
-
 
 def stale_pages(before: Snapshot, now: Snapshot, listers: Iterable[str] = ()) -> set[str]:
     """The pages (src_uri) whose rendering shows something of a post that changed between the two builds;
@@ -60,15 +55,13 @@ def stale_pages(before: Snapshot, now: Snapshot, listers: Iterable[str] = ()) ->
     """
     uris = before.shown.keys() | now.shown.keys()
     changed = {uri for uri in uris if before.shown.get(uri) != now.shown.get(uri)}
-    stale: set[str] = set()
-    series_seen: set[tuple[int, str]] = set()  # each series listed once, however many of its episodes changed
-    for uri in changed:
-        for which, snapshot in enumerate((before, now)):
-            slug = snapshot.series_of.get(uri)
-            if slug is not None and (which, slug) not in series_seen:
-                series_seen.add((which, slug))
-                stale.update(snapshot.neighbours(uri))
-    touched = changed or {uri for uri in uris if before.sources.get(uri) != now.sources.get(uri)}
-    if touched:
+    stale = _episodes_of(changed, before) | _episodes_of(changed, now)
+    if changed or any(before.sources.get(uri) != now.sources.get(uri) for uri in uris):
         stale.update(listers)
     return stale
+
+
+def _episodes_of(changed: set[str], snapshot: Snapshot) -> set[str]:
+    """Every episode of the series, in `snapshot`, of the posts in `changed`; each series listed once."""
+    slugs = {snapshot.series_of[uri] for uri in changed if uri in snapshot.series_of}
+    return {uri for slug in slugs for uri in snapshot.episodes.get(slug, ())}
