@@ -223,3 +223,28 @@ def test_dirty_rebuild_keeps_the_excerpts_of_posts_it_does_not_render_again(tmp_
         assert excerpt() is None
     finally:
         serve.stop()
+
+
+def test_in_a_long_series_a_retitle_re_renders_the_boxes_that_show_it(tmp_path: Path) -> None:
+    episodes = {
+        f"s/ep{n:02d}.md": post(f"Épisode #{n} : Titre {n}", f"2025-01-{n:02d}", series=SERIES) for n in range(1, 25)
+    }
+    config = write_site(tmp_path, episodes)
+    serve = Serve(config, dirty=True)
+    try:
+        serve.build()
+        urls = [f"s/ep{n:02d}/" for n in range(1, 25)]
+        for url in urls:
+            serve.leave_sentinel(url)
+        edit(tmp_path / "docs/s/ep12.md", "Titre 12", "Titre douze")
+        serve.build()
+        showing = {url for url in urls if "Titre douze" in serve.html(url)}
+        rewritten = {url for url in urls if serve.rewritten(url)}
+        assert {"s/ep08/", "s/ep11/", "s/ep13/", "s/ep16/"} <= showing
+        # every box that shows the new title was rendered again, and no stale box still shows the old one ...
+        assert showing <= rewritten
+        assert not any("Titre 12" in serve.html(url) for url in urls)
+        # ... but not the whole series: the first and last boxes don't list the 12th episode
+        assert not serve.rewritten("s/ep01/") and not serve.rewritten("s/ep24/")
+    finally:
+        serve.stop()

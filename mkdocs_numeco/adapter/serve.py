@@ -37,10 +37,11 @@ from mkdocs.structure.files import Files
 from ..core import frontmatter, reading
 from ..core.feeds import Html
 from ..core.posts import Post
+from ..core.render import OVERRIDES
 from ..core.shortcodes import Context
 from ..core.shortcodes.convert import Conversion
 from ..core.shortcodes.handlers.posts import POSTS
-from ..core.staleness import Snapshot, stale_pages
+from ..core.staleness import REACH, Snapshot, stale_pages
 
 if TYPE_CHECKING:
     from .site import SiteBuild
@@ -126,7 +127,8 @@ class ServeMemory:
         if before is None:
             return []
         marked = []
-        for src_uri in sorted(stale_pages(before, now, self.listers)):
+        reach = None if _overridden(site, "series_box.html") else REACH
+        for src_uri in sorted(stale_pages(before, now, self.listers, reach)):
             file = files.get_file_from_path(src_uri)
             if file is None or file.abs_src_path is None:
                 continue  # gone, or already in memory (always rendered)
@@ -150,12 +152,18 @@ def _pure(ctx: Context) -> Context:
     return dataclasses.replace(ctx, labels={}, renderer=None, post_lists=None)  # type: ignore[arg-type]
 
 
+def _overridden(site: SiteBuild, template: str) -> bool:
+    """Whether the theme's `custom_dir` overrides one of our templates (`core.render`)."""
+    custom = site.renderer.custom_dir
+    return bool(custom) and os.path.isfile(os.path.join(custom, OVERRIDES, template))
+
+
 def site_key(site: SiteBuild) -> str:
     """What every conversion of a build reads besides its page: options, labels, template overrides."""
     overrides = []
     custom = site.renderer.custom_dir
     if custom:
-        folder = os.path.join(custom, "numeco")
+        folder = os.path.join(custom, OVERRIDES)
         if os.path.isdir(folder):
             for entry in sorted(os.scandir(folder), key=lambda e: e.name):
                 overrides.append(f"{entry.name}:{entry.stat().st_mtime_ns}")

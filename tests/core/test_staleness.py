@@ -59,3 +59,25 @@ def test_a_body_edit_makes_only_the_lists_stale() -> None:
 def test_a_new_episode_makes_the_others_stale() -> None:
     now = [*_site(), _post("d.md", "D", "S", 5)]
     assert stale_pages(_snapshot(_site()), _snapshot(now)) == {"a.md", "b.md", "c.md", "d.md"}
+
+
+def _long(title_of_10: str = "T10") -> list[Post]:
+    return [_post(f"e{n:02d}.md", title_of_10 if n == 10 else f"T{n}", "L", n) for n in range(1, 31)]
+
+
+def test_in_a_long_series_a_retitle_reaches_the_boxes_around_it() -> None:
+    stale = stale_pages(_snapshot(_long()), _snapshot(_long("Dix")))
+    assert stale == {f"e{n:02d}.md" for n in range(2, 19)}  # 8 either side: the farthest a window reaches
+
+
+def test_an_overridden_series_box_makes_the_whole_series_stale() -> None:
+    stale = stale_pages(_snapshot(_long()), _snapshot(_long("Dix")), reach=None)
+    assert stale == {f"e{n:02d}.md" for n in range(1, 31)}
+
+
+def test_in_a_long_series_a_reordering_makes_the_whole_series_stale() -> None:
+    now = _long()
+    now[9].date = date(2025, 1, 31)
+    ordered = sorted(now, key=lambda post: post.date)
+    stale = stale_pages(_snapshot(_long()), _snapshot(ordered))
+    assert stale == {f"e{n:02d}.md" for n in range(1, 31)}
