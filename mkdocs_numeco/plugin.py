@@ -13,6 +13,7 @@ from mkdocs.structure.pages import Page
 from .adapter.discovery import Discovery
 from .adapter.guard import per_page, site_wide
 from .adapter.neighbours import refuse_broken_neighbours
+from .adapter.serve import ServeMemory
 from .adapter.site import SiteBuild
 from .config import NumecoConfig
 from .markdown import EXTENSIONS  # what the emitted Markdown relies on
@@ -30,14 +31,17 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
         self.site: SiteBuild | None = None
         self.discovery: Discovery | None = None
         self.command: str | None = None  # `serve` builds drafts; `build`, `gh-deploy` and unknown don't
+        self.memory = ServeMemory()  # caches and the last build's posts, across `mkdocs serve` rebuilds
 
     # Having this event also keeps the plugin instance across `mkdocs serve` rebuilds (MkDocs >= 1.4);
     # every build still starts anew in `on_config`.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.memory = ServeMemory(serve=command == "serve", dirty=dirty)
 
     def on_shutdown(self) -> None:
         self.command = None  # MkDocs keeps this instance for the process: the next build says its own
+        self.memory = ServeMemory()
 
     @site_wide("set up the site")
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -50,7 +54,7 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
             config.extra_css.append(css)
         if js not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(js)
-        self.site = SiteBuild(self.config, config, preview=self.command == "serve")
+        self.site = SiteBuild(self.config, config, preview=self.command == "serve", memory=self.memory)
         self.discovery = Discovery.for_site(self.config, config, self.site)
         return config
 
@@ -59,6 +63,7 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
         assert self.site is not None
         self.site.read_pages(files)
         self.site.generate_pages(files, config)
+        self.memory.mark_stale(self.site, files)
         for uri in ASSET_URIS:
             files.append(File.generated(config, uri, abs_src_path=str(ASSETS / Path(uri).name)))
         return files
@@ -102,5 +107,6 @@ class NumecoPlugin(BasePlugin[NumecoConfig]):
 
     @site_wide("write the feeds")
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        assert self.discovery is not None
+        assert self.discovery is not None and self.site is not None
         self.discovery.write(config.site_dir)
+        self.memory.keep_rendered(self.site)

@@ -1,7 +1,8 @@
 """Per-build state: the posts of the site and what each page needs from them.
 
-A `SiteBuild` is made anew in `on_config`, so `mkdocs serve` never carries
-anything over from one build to the next.
+A `SiteBuild` is made anew in `on_config`; what `mkdocs serve` carries over from
+one build to the next is only in the plugin's `ServeMemory` (`serve.py`): caches
+keyed by content, and what the last build knew of the posts for `--dirty`.
 """
 
 from __future__ import annotations
@@ -36,7 +37,6 @@ from ..core.places import Places
 from ..core.postlists import PostIndex, PostLists
 from ..core.posts import Post, build_post, is_post, normalised_meta, theme_meta, without_unsafe_characters
 from ..core.problems import Problem, located, where
-from ..core.reading import measure
 from ..core.related import Link, read_links
 from ..core.render import Renderer
 from ..core.series import Series, build_series, series_clash_warnings, series_slugs
@@ -46,6 +46,7 @@ from ..core.tags import Tag, build_tags, merged_spellings, spellings_warning, ta
 from .images import SiteImages
 from .pages import PLACEHOLDER, SitePages, local_image_url, name_sections, url_of, without_pages
 from .permalinks import Permalinks, Redirect, site_claims
+from .serve import ServeMemory, digest, site_key
 
 log = get_plugin_logger(__name__)
 MAX_AUTHORS_FILE = 1_000_000  # characters: a team's authors file is a few kilobytes
@@ -70,8 +71,11 @@ class PageRecord:
 class SiteBuild:
     """Everything one build knows; created by `on_config`, filled by `on_files`."""
 
-    def __init__(self, options: NumecoConfig, config: MkDocsConfig, preview: bool = False) -> None:
+    def __init__(
+        self, options: NumecoConfig, config: MkDocsConfig, preview: bool = False, memory: ServeMemory | None = None
+    ) -> None:
         self.options = options
+        self.memory = memory or ServeMemory()  # a plain build has one of its own, used once
         self.config = config
         self.rules = DraftRules(datetime.now(UTC), future=options.drafts.future)
         self.show_drafts = preview and options.drafts.on_serve  # `mkdocs serve` shows drafts, with a badge
@@ -101,6 +105,7 @@ class SiteBuild:
         self.generated.listing.pictures = self.images.view
         self.feed_html: dict[str, Html] = {}  # src_uri -> the HTML its feed entries carry (posts in a feed only)
         self.excerpts: dict[str, tuple[str, str]] = {}  # excerpt key -> (the card's excerpt, the post's URL)
+        self.sources: dict[str, str] = {}  # src_uri -> hash of the page's text
 
     # -- on_files ------------------------------------------------------------
 
@@ -114,7 +119,8 @@ class SiteBuild:
             if source is None:
                 unreadable.append(file)
                 continue
-            front = frontmatter.read(source)
+            self.sources[file.src_uri] = source_hash = digest(source)
+            front = self.memory.front_matter(file.src_uri, source_hash, source)
             post = self._read_post(file, front, source)
             _give_mkdocs_our_block(file, source, front)
             body = source.split("\n", front.body_line - 1)[-1] if front.has_block else source
@@ -143,7 +149,7 @@ class SiteBuild:
         post.draft = seen is Visibility.DRAFT
         post.authors, problems = post_authors(front, self.authors)
         post.problems.extend(problems)
-        measure(post, source, front, self.options.reading_time)
+        self.memory.measure(post, source, front, self.options.reading_time, self.sources[file.src_uri])
         # MkDocs has already applied `not_in_nav`/`exclude_docs` when on_files runs, so a
         # page nobody classified is INCLUDED here, not UNDEFINED.
         if not self.options.posts_in_nav and file.inclusion in _UNCLASSIFIED:
@@ -310,13 +316,18 @@ class SiteBuild:
                 self.post_index, Linker(self.generated.listing, url_of(self.files, page.url)), self.renderer
             ),
         )
-        result = convert(markdown, ctx)
+        result = self.memory.convert(page.file.src_uri, markdown, ctx, self._site_key, convert)
         page.meta = frontmatter.html_safe_meta(page.meta)  # after `ctx`: the converter escapes values itself
         self._report(page, result.problems)
         if record is not None:
             record.videos = result.videos
             record.constructs = result.constructs
         return result.markdown
+
+    @cached_property
+    def _site_key(self) -> str:
+        """What every conversion of this build reads besides its own page (`serve.site_key`)."""
+        return site_key(self)
 
     @cached_property
     def post_index(self) -> PostIndex:
@@ -375,8 +386,12 @@ class SiteBuild:
         Every post's excerpt is kept (it is short); the whole post only for a post in a feed.
         """
         excerpt = feedhtml.excerpt(html)
+        key = feedhtml.excerpt_key(post.src_uri)
         if excerpt is not None:
-            self.excerpts[feedhtml.excerpt_key(post.src_uri)] = (excerpt, page.url)
+            self.excerpts[key] = (excerpt, page.url)
+        else:
+            self.excerpts.pop(key, None)  # one carried over from the last `--dirty` build
+        self.feed_html.pop(post.src_uri, None)
         if post.src_uri not in self._feed_members:
             return
         page_url = urls.absolute(self.config.site_url or "", page.url)
