@@ -21,7 +21,7 @@ import feedparser
 import pytest
 import yaml
 from demo_build import ROOT
-from docs import doc_page
+from guidepages import doc_page
 from mkdocs.exceptions import Abort
 from sitebuild import Built, build_site, seed_social_fonts
 from test_rss_interop import rss_options

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from demo_build import ROOT, build_demo
-from docs import GUIDE
+from guidepages import GUIDE
 from sitebuild import build_site, post
 
 AREAS = (

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from docs import doc_page
+from guidepages import doc_page
 from sitebuild import BLOCKER
 
 from mkdocs_numeco.config import NumecoConfig

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from guidepages import doc_page
 from jinja2 import TemplateNotFound
-from docs import doc_page
 from sitebuild import build_site, post, write_site
 
 from mkdocs_numeco.adapter.permalinks import redirect_html

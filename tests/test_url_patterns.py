@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from mkdocs.config.base import load_config
 
 from mkdocs_numeco.generate import generate
-from tests.docs import GUIDE
+from tests.guidepages import GUIDE
 from tests.sitebuild import Built, build_site, post, write_site
 from tests.test_config import _config_errors
 

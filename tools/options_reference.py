@@ -29,7 +29,9 @@ def docstrings() -> dict[tuple[str, str], str]:
         if not isinstance(node, ast.ClassDef):
             continue
         for first, second in zip(node.body, node.body[1:]):
-            doc = second.value.value if isinstance(second, ast.Expr) and isinstance(second.value, ast.Constant) else None
+            doc = (
+                second.value.value if isinstance(second, ast.Expr) and isinstance(second.value, ast.Constant) else None
+            )
             if isinstance(first, ast.Assign) and isinstance(doc, str):
                 found[(node.name, first.targets[0].id)] = inspect.cleandoc(doc)
     return found
