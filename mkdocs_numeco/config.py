@@ -431,7 +431,7 @@ class NumecoConfig(base.Config):
     """Language of labels and dates (`fr`, `en`). Defaults to the theme's `language`."""
 
     labels = Labels()
-    """Overrides for interface labels, by key (see the README's label table)."""
+    """Overrides for interface labels, by key (see the label table in Getting started, Language)."""
 
     transcript = c.SubConfig(TranscriptConfig)
     """How transcripts look."""

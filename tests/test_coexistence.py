@@ -21,6 +21,7 @@ import feedparser
 import pytest
 import yaml
 from demo_build import ROOT
+from guidepages import doc_page
 from mkdocs.exceptions import Abort
 from sitebuild import Built, build_site, seed_social_fonts
 from test_rss_interop import rss_options
@@ -267,7 +268,7 @@ def test_social_cards_for_posts_and_generated_pages(tmp_path: Path, monkeypatch:
 
 
 def test_readme_table_names_every_cell() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = doc_page("plugins.md")
     section = readme.split("### Works with other plugins", 1)[1].split("\n## ", 1)[0]
     rows = [line for line in section.splitlines() if line.startswith("| ") and "---" not in line][1:]
     named = {name for name in CELLS.values() for row in rows if re.search(rf"(?<![\w-]){name}(?![\w-])", row)}

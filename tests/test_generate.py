@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from guidepages import doc_page
 from sitebuild import BLOCKER
 
 from mkdocs_numeco.config import NumecoConfig
@@ -214,7 +215,7 @@ def test_the_command_line_refuses_a_missing_config(tmp_path: Path, capsys: pytes
 
 
 def test_the_readme_shows_what_generate_prints() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = doc_page("engines.md")
     section = readme.split("### Zensical", 1)[1].split("<!-- /section:engines -->", 1)[0]
     assert LINES in section
     assert "$ zensical build" in section

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from guidepages import doc_page
 from jinja2 import TemplateNotFound
 from sitebuild import build_site, post, write_site
 
@@ -121,7 +122,7 @@ def test_templates_are_compiled_once_per_renderer(tmp_path: Path) -> None:
 
 
 def test_the_readme_override_example_works(tmp_path: Path) -> None:
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = doc_page("shortcodes.md")
     section = readme.split("### Change the markup", 1)[1]
     example = section.split("```jinja\n", 1)[1].split("```", 1)[0]
     renderer = Renderer(custom_dir=str(overrides(tmp_path, {"transcript_link.html": example})))

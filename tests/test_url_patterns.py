@@ -16,10 +16,11 @@ from bs4 import BeautifulSoup
 from mkdocs.config.base import load_config
 
 from mkdocs_numeco.generate import generate
+from tests.guidepages import GUIDE
 from tests.sitebuild import Built, build_site, post, write_site
 from tests.test_config import _config_errors
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+README = GUIDE / "series-tags.md"
 PER_PAGE = 6  # the source site's pages
 SERIES = {
     "Paroles d'experts saison 1": 5,
@@ -30,10 +31,10 @@ ALONE = 4  # posts without a series: the "autres vidéos" page
 
 
 def preset() -> dict:
-    """The numeco options of the README's preset block."""
+    """The numeco options of the preset block in the guide (series-tags.md)."""
     text = README.read_text(encoding="utf-8")
     block = re.search(r"<!-- preset:source-site -->\n```yaml\n(.*?)```\n<!-- /preset:source-site -->", text, re.DOTALL)
-    assert block is not None, "the README lost its preset block"
+    assert block is not None, "the guide lost its preset block"
     plugins = yaml.safe_load(block.group(1))["plugins"]
     return next(entry["numeco"] for entry in plugins if isinstance(entry, dict) and "numeco" in entry)
 
