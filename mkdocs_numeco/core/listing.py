@@ -181,16 +181,21 @@ class Listing:
 
     def _folder(self, place: Place) -> str | None:
         """A folder of the options, confined to the site; None (and a warning) when refused."""
-        value, option = place.shown, place.option
-        confined = confine(place.at())
+        return self._confined_folder(
+            place.at(), f"{place.option} {shown(place.shown)}", "write a folder inside the site"
+        )
+
+    def _confined_folder(self, path: str, subject: str, hint: str, what: str = "") -> str | None:
+        """`path` confined to the site; None, with a warning naming `subject` (an option and its value), when refused."""
+        confined = confine(path)
         if confined.path is None:
+            about = f" for {what}" if what else ""
             self.warnings.append(
-                f"{option} {shown(value)} is refused ({confined.refusal}): write a folder inside the site;"
-                " its pages are not generated"
+                f"{subject} is refused{about} ({confined.refusal}): {hint}; its pages are not generated"
             )
             return None
         if confined.note:
-            self.warnings.append(f"{option} {shown(value)}: {confined.note}")
+            self.warnings.append(f"{subject}: {what + ': ' if what else ''}{confined.note}")
         return confined.path.rstrip("/")
 
     def _named(self, place: Place, slug: str, subject: str, where: str) -> str | None:
@@ -259,16 +264,8 @@ class Listing:
 
     def _archive_folder(self, path: str, what: str) -> str | None:
         """A folder of the archive, confined to the site; None (and a warning) when refused."""
-        confined = confine(path)
-        if confined.path is None:
-            self.warnings.append(
-                f"archive.url {shown(self.options.archive.url)} is refused for {what} ({confined.refusal}):"
-                " write a folder inside the site, as in archive/{year}/; its pages are not generated"
-            )
-            return None
-        if confined.note:
-            self.warnings.append(f"archive.url {shown(self.options.archive.url)}: {what}: {confined.note}")
-        return confined.path.rstrip("/")
+        subject = f"archive.url {shown(self.options.archive.url)}"
+        return self._confined_folder(path, subject, "write a folder inside the site, as in archive/{year}/", what)
 
     def _archive_year(self, year: archive.Year, folder: str, name: str) -> bool:
         """The pages of one year, `listing.per_page` posts each, paged as the listing is; whether its first is planned."""
