@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from peer import post_page as peer_post_page
 from synthetic import SyntheticSite, post_name
 
 
@@ -64,12 +65,15 @@ def inspect_output(site: SyntheticSite, variant: str) -> Output:
     """Count output pages (every `index.html`) and measure each post's page."""
     out = site.root / f"site-{variant}"
     pages = sum(1 for _, _, names in os.walk(out) for name in names if name == "index.html")
-    posts_dir = out / "posts"
-    sizes = []
-    for number in range(1, site.posts + 1):
-        page = posts_dir / Path(post_name(number)).stem / "index.html"
-        sizes.append(page.stat().st_size)
+    sizes = [(out / post_page(variant, number)).stat().st_size for number in range(1, site.posts + 1)]
     return Output(pages, sizes, sizes[0] if sizes else 0)
+
+
+def post_page(variant: str, number: int) -> str:
+    """Where `variant` writes post `number`, under its site directory."""
+    if variant == "peer":
+        return peer_post_page(number)
+    return f"posts/{Path(post_name(number)).stem}/index.html"
 
 
 def median(values: list[float]) -> float:

@@ -1,14 +1,23 @@
-"""Benchmark mkdocs-numeco against bare MkDocs + Material on synthetic sites of N posts.
+"""Benchmark mkdocs-numeco against two floors and Material's blog on synthetic sites of N posts.
 
-    python benchmarks/run.py                                  # 1,000 to 10,000 posts, 3 runs each
-    python benchmarks/run.py --sizes 1000 --runs 3 --no-serve
+    python benchmarks/run.py                                  # 1,000 and 10,000 posts, 3 runs each
+    python benchmarks/run.py --sizes 1000 --runs 3 --serve-size 0 --variants plugin equivalent
 
-For each N it writes a site of N Eleventy-format posts, then builds it with
-the plugin and without it (the floor: same posts, kept out of the nav by
-`not_in_nav`), alternating, each build in its own process. It reports median
-wall time, peak memory, output pages, and the size of a post page; then it
-profiles one build and times `mkdocs serve` reloads. Results go to
-benchmarks/results/ as Markdown and JSON.
+For each N it writes a site of N Eleventy-format posts and builds four variants,
+alternating their order from one run to the next, each build in its own process:
+
+- `plugin`: the site with the plugin;
+- `equivalent`: the equivalent-output floor, every page as the plugin gives it to MkDocs
+  (shortcodes converted, boxes inlined, generated pages as plain pages), built without
+  the plugin (`equivalent.py`); the difference is the plugin's own cost;
+- `raw`: the raw floor, the same posts without the plugin, shortcodes left as text and
+  posts kept out of the nav by `not_in_nav`;
+- `peer`: the same posts with Material's `blog` and `tags` plugins (`peer.py`).
+
+It reports median wall time, peak memory, output pages (every `index.html`), the
+plugin's per-page ratio to each of the others, and the size of a post page; then it
+profiles one build of each of the plugin and the floors and times `mkdocs serve`
+reloads. Results go to benchmarks/results/ as Markdown and JSON.
 """
 
 from __future__ import annotations
@@ -28,18 +37,35 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from builds import Build, inspect_output, median, run_build
+from equivalent import MODES, write_equivalent
 from machine import describe_machine
+from peer import write_peer
 from profiling import breakdown, profile_build, read_profile
 from reload import measure_serve
 from report import evaluate_targets, render_markdown
-from synthetic import write_site
+from synthetic import SyntheticSite, write_site
 
-VARIANTS = ("plugin", "floor")
+VARIANTS = ("plugin", "equivalent", "raw", "peer")
+BASELINES = VARIANTS[1:]  # what the plugin is compared with
+FLOORS = ("equivalent", "raw")  # profiled next to the plugin for the breakdown
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 2000, 5000, 10000], help="numbers of posts")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000], help="numbers of posts")
+    parser.add_argument(
+        "--variants",
+        nargs="+",
+        choices=VARIANTS,
+        default=list(VARIANTS),
+        help="variants to build (default: all four; ratios need `plugin`)",
+    )
+    parser.add_argument(
+        "--equivalent-mode",
+        choices=MODES,
+        default=MODES[0],
+        help="how the equivalent floor gets the plugin's HTML: spliced by a two-line hook (default), or as raw HTML in the Markdown",
+    )
     parser.add_argument("--runs", type=int, default=3, help="builds of each variant per size (medians are reported)")
     parser.add_argument(
         "--results-dir", type=Path, default=HERE / "results", help="where results.md and results.json go"
@@ -54,7 +80,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=None,
         help="benchmark the plugin as committed at this git revision, not the working tree",
     )
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    args.variants = [variant for variant in VARIANTS if variant in args.variants]  # one order, no repeats
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,10 +92,14 @@ def main(argv: list[str] | None = None) -> int:
         plugin_source = _plugin_source(args.plugin_rev, work)
         results = {"machine": describe_machine(plugin_source), "settings": _settings(args), "rows": []}
         for size in args.sizes:
-            results["rows"].append(benchmark_size(work / f"n{size}", size, args.runs))
+            started = time.perf_counter()
+            results["rows"].append(
+                benchmark_size(work / f"n{size}", size, args.runs, args.variants, args.equivalent_mode)
+            )
+            results["rows"][-1]["elapsed_s"] = round(time.perf_counter() - started, 1)
             _log(f"{size} posts done")
-        if args.profile_size:
-            results["profile"] = _profile(work, args.profile_size)
+        if args.profile_size and "plugin" in args.variants:
+            results["profile"] = _profile(work, args.profile_size, args.variants, args.equivalent_mode)
         if args.serve_size:
             results["serve"] = _serve(work, args.serve_size, args.reloads)
         results["machine"]["load_average_after"] = list(os.getloadavg())
@@ -79,49 +111,78 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def benchmark_size(root: Path, size: int, runs: int) -> dict:
-    """Alternate plugin and floor builds of one site; medians, memory, pages and post sizes."""
+def benchmark_size(
+    root: Path, size: int, runs: int, variants: list[str] | tuple[str, ...] = VARIANTS, mode: str = MODES[0]
+) -> dict:
+    """Alternate the variants' builds of one site; medians, memory, pages, post sizes and the plugin's ratios."""
     site = write_site(root, size)
-    builds: dict[str, list[Build]] = {variant: [] for variant in VARIANTS}
+    row: dict = {"posts": size, "preparation_s": prepare(site, variants, mode)}
+    builds: dict[str, list[Build]] = {variant: [] for variant in variants}
     for run in range(runs):
-        # Alternate which variant goes first, so drift in machine load hits both alike.
-        order = VARIANTS if run % 2 == 0 else VARIANTS[::-1]
+        # Alternate the order, so that drift in machine load hits every variant alike.
+        order = variants if run % 2 == 0 else variants[::-1]
         for variant in order:
             build = run_build(site, variant)
             builds[variant].append(build)
             _log(f"  {size} posts, {variant}, run {run + 1}: {build.seconds:.2f} s, {build.peak_rss_mb:.0f} MB")
-    row: dict = {"posts": size}
-    for variant in VARIANTS:
-        output = inspect_output(site, variant)
-        times = [b.seconds for b in builds[variant]]
-        row[variant] = {
-            "seconds": [round(t, 3) for t in times],
-            "median_s": round(median(times), 3),
-            "peak_rss_mb": round(max(b.peak_rss_mb for b in builds[variant]), 1),
-            "pages": output.pages,
-            "ms_per_page": round(1000 * median(times) / output.pages, 3),
-            "post_html_bytes": {
-                "first_post": output.first_post_bytes,
-                "median": int(median(output.post_sizes)),
-                "max": max(output.post_sizes),
-            },
-            "warnings": len(builds[variant][-1].warnings),
-        }
-    row["build_ratio"] = round(row["plugin"]["median_s"] / row["floor"]["median_s"], 3)
-    row["per_page_ratio"] = round(row["plugin"]["ms_per_page"] / row["floor"]["ms_per_page"], 3)
+    for variant in variants:
+        row[variant] = _measured(site, variant, builds[variant])
+    if "plugin" in variants:
+        row["ratios"] = {other: _ratios(row["plugin"], row[other]) for other in BASELINES if other in variants}
     shutil.rmtree(root, ignore_errors=True)
     return row
 
 
-def _profile(work: Path, size: int) -> dict:
+def prepare(site: SyntheticSite, variants: list[str] | tuple[str, ...], mode: str = MODES[0]) -> dict[str, float]:
+    """Write the docs and configs of the equivalent floor and of the peer (untimed; seconds it took)."""
+    writers = {"equivalent": lambda site: write_equivalent(site, mode), "peer": write_peer}
+    spent = {}
+    for variant, write in writers.items():
+        if variant in variants:
+            started = time.perf_counter()
+            write(site)
+            spent[variant] = round(time.perf_counter() - started, 2)
+    return spent
+
+
+def _measured(site: SyntheticSite, variant: str, builds: list[Build]) -> dict:
+    output = inspect_output(site, variant)
+    times = [b.seconds for b in builds]
+    return {
+        "seconds": [round(t, 3) for t in times],
+        "median_s": round(median(times), 3),
+        "peak_rss_mb": round(max(b.peak_rss_mb for b in builds), 1),
+        "pages": output.pages,
+        "ms_per_page": round(1000 * median(times) / output.pages, 3),
+        "post_html_bytes": {
+            "first_post": output.first_post_bytes,
+            "median": int(median(output.post_sizes)),
+            "max": max(output.post_sizes),
+        },
+        "warnings": len(builds[-1].warnings),
+    }
+
+
+def _ratios(plugin: dict, other: dict) -> dict[str, float]:
+    """The plugin over `other`: whole build, and per output page."""
+    return {
+        "build": round(plugin["median_s"] / other["median_s"], 3),
+        "per_page": round(plugin["ms_per_page"] / other["ms_per_page"], 3),
+        "memory": round(plugin["peak_rss_mb"] / other["peak_rss_mb"], 3),
+    }
+
+
+def _profile(work: Path, size: int, variants: list[str] | tuple[str, ...] = VARIANTS, mode: str = MODES[0]) -> dict:
     _log(f"profiling a {size}-post build")
     site = write_site(work / f"profile{size}", size)
-    # Floor and plugin back to back, so that both see about the same machine load.
-    floor = breakdown(profile_build(site, work / "floor.prof", "floor"))
+    floors = [variant for variant in FLOORS if variant in variants]
+    prepare(site, floors, mode)
+    # Floors and plugin back to back, so that they see about the same machine load.
+    parts = {floor: breakdown(profile_build(site, work / f"{floor}.prof", floor)) for floor in floors}
     plugin_stats = profile_build(site, work / "plugin.prof", "plugin")
     share = read_profile(plugin_stats)
     result = {"posts": size, **asdict(share), "own_share": share.own_share, "handlers_share": share.handlers_share}
-    result["breakdown"] = {"floor": floor, "plugin": breakdown(plugin_stats)}
+    result["breakdown"] = {**parts, "plugin": breakdown(plugin_stats)}
     shutil.rmtree(site.root, ignore_errors=True)
     return result
 
@@ -180,6 +241,8 @@ def _git(repo: Path, *args: str) -> str:
 def _settings(args: argparse.Namespace) -> dict:
     return {
         "sizes": args.sizes,
+        "variants": args.variants,
+        "equivalent_mode": args.equivalent_mode,
         "runs": args.runs,
         "profile_size": args.profile_size,
         "serve_size": args.serve_size,

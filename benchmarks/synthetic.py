@@ -1,4 +1,7 @@
-"""A synthetic site of N Eleventy-format posts, and the two MkDocs configs that build it.
+"""A synthetic site of N Eleventy-format posts, and the MkDocs configs of the plugin and the raw floor.
+
+The equivalent-output floor (`equivalent.py`) and Material's blog (`peer.py`) are
+written next to them, from the same posts.
 
 Every post is derived from its number alone (not from a shared random stream),
 so post 1 is byte-identical whatever N is: its page size can be compared
@@ -58,7 +61,7 @@ FIRST_DAY = date(2015, 1, 5)
 SITE_URL = "https://example.org/bench/"
 MOUNT = "/bench/"  # the path of SITE_URL, where `mkdocs serve` mounts the site
 
-# The extensions the plugin turns on, listed in both configs so that the floor
+# The extensions the plugin turns on, listed in both configs so that the raw floor
 # renders the same Markdown with the same extensions: the ratio then measures
 # the plugin's own work, not a different Markdown setup.
 EXTENSIONS = ("admonition", "pymdownx.details", "md_in_html", "attr_list")
@@ -94,7 +97,7 @@ class SyntheticSite:
         return self.root / "docs"
 
     def config(self, variant: str) -> Path:
-        """`plugin` or `floor`: the mkdocs.yml for that variant."""
+        """`plugin`, `raw`, `equivalent` or `peer`: the mkdocs.yml for that variant."""
         return self.root / f"mkdocs-{variant}.yml"
 
     def post_path(self, number: int) -> Path:
@@ -181,7 +184,7 @@ def _poster(index: int) -> str:
 
 
 def write_site(root: Path, posts: int) -> SyntheticSite:
-    """Write the docs and both configs under `root` (which must be empty or absent)."""
+    """Write the docs and the plugin's and raw floor's configs under `root` (which must be empty or absent)."""
     site = SyntheticSite(root, posts)
     (site.docs / "posts").mkdir(parents=True)
     (site.docs / "images").mkdir()
@@ -193,21 +196,29 @@ def write_site(root: Path, posts: int) -> SyntheticSite:
     for number in range(1, posts + 1):
         site.post_path(number).write_text(post_source(number), "utf-8")
     site.config("plugin").write_text(_config("plugin", site), "utf-8")
-    site.config("floor").write_text(_config("floor", site), "utf-8")
+    site.config("raw").write_text(_config("raw", site), "utf-8")
     return site
 
 
 def _config(variant: str, site: SyntheticSite) -> str:
     """The two configs differ only in the plugin and in how posts leave the nav."""
-    extensions = "".join(f"  - {name}\n" for name in EXTENSIONS)
     if variant == "plugin":
         plugins, not_in_nav = "plugins:\n  - search\n  - numeco\n", ""
     else:
-        # Without the plugin, MkDocs' own `not_in_nav` keeps the posts out of the nav.
+        # The raw floor: without the plugin, MkDocs' own `not_in_nav` keeps the posts out of the nav.
         plugins, not_in_nav = "plugins:\n  - search\n", "not_in_nav: |\n  /posts/\n"
+    return config_text(site, variant, f"{not_in_nav}markdown_extensions:\n{_extensions()}{plugins}")
+
+
+def _extensions() -> str:
+    return "".join(f"  - {name}\n" for name in EXTENSIONS)
+
+
+def config_text(site: SyntheticSite, variant: str, rest: str, docs_dir: str = "docs") -> str:
+    """The settings every variant shares (name, URL, theme), then `rest`."""
     return (
         f"site_name: Banc de mesure ({site.posts} articles)\n"
         f"site_url: {SITE_URL}\n"
-        f"docs_dir: docs\nsite_dir: site-{variant}\n"
-        f"{not_in_nav}{_THEME}markdown_extensions:\n{extensions}{plugins}"
+        f"docs_dir: {docs_dir}\nsite_dir: site-{variant}\n"
+        f"{_THEME}{rest}"
     )
