@@ -19,8 +19,12 @@ BENCH = REPO / "benchmarks"
 SIZES = (20, 30)
 sys.path.insert(0, str(BENCH))
 
-from builds import inspect_output, run_build
-from synthetic import post_source, tags_of, write_site
+from builds import inspect_output, post_page, run_build
+from equivalent import write_equivalent
+from peer import PER_PAGE, write_peer
+from synthetic import post_source, series_of, tags_of, write_site
+
+VARIANTS = ("plugin", "equivalent", "raw", "peer")
 
 
 @pytest.fixture(scope="module")
@@ -40,26 +44,33 @@ def _number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value > 0
 
 
-def test_one_row_per_size_with_both_variants(results: dict) -> None:
+def test_one_row_per_size_with_every_variant(results: dict) -> None:
     assert [row["posts"] for row in results["rows"]] == list(SIZES)
     for row in results["rows"]:
-        for variant in ("plugin", "floor"):
+        for variant in VARIANTS:
             measured = row[variant]
             assert len(measured["seconds"]) == 1
             assert all(
                 _number(value) for value in (measured["median_s"], measured["peak_rss_mb"], measured["ms_per_page"])
             )
-            assert measured["warnings"] == 0
-        assert _number(row["build_ratio"]) and _number(row["per_page_ratio"])
+            assert measured["warnings"] == 0, variant
+        assert set(row["ratios"]) == {"equivalent", "raw", "peer"}
+        for other, ratios in row["ratios"].items():
+            assert all(_number(ratios[key]) for key in ("build", "per_page", "memory")), other
+            expected = row["plugin"]["ms_per_page"] / row[other]["ms_per_page"]
+            assert ratios["per_page"] == pytest.approx(expected, rel=0.01)
 
 
 def test_pages_are_counted(results: dict) -> None:
     for row in results["rows"]:
-        # The floor writes the home page and one page per post, nothing else.
-        assert row["floor"]["pages"] == row["posts"] + 1
-        # The plugin adds the listing, tag and series pages on top of those.
-        assert row["plugin"]["pages"] > row["floor"]["pages"]
-        for variant in ("plugin", "floor"):
+        # The raw floor writes the home page and one page per post, nothing else.
+        assert row["raw"]["pages"] == row["posts"] + 1
+        # The plugin adds the listing, tag and series pages on top of those; the equivalent floor writes them too.
+        assert row["plugin"]["pages"] > row["raw"]["pages"]
+        assert row["equivalent"]["pages"] == row["plugin"]["pages"]
+        # The blog adds its index, archive and category pages, and the tags page.
+        assert row["peer"]["pages"] > row["raw"]["pages"]
+        for variant in VARIANTS:
             sizes = row[variant]["post_html_bytes"]
             assert 0 < sizes["first_post"] <= sizes["max"] and 0 < sizes["median"] <= sizes["max"]
 
@@ -69,8 +80,10 @@ def test_profile_and_serve_are_reported(results: dict) -> None:
     assert 0 < profile["own_share"] <= profile["handlers_share"] < 1
     assert any(row["function"].startswith("mkdocs_numeco/plugin.py:") for row in profile["top_handlers"])
     parts = profile["breakdown"]
-    assert parts["floor"]["mkdocs-numeco event handlers"] == 0 < parts["plugin"]["mkdocs-numeco event handlers"]
-    for variant in ("floor", "plugin"):
+    assert set(parts) == {"equivalent", "raw", "plugin"}
+    for floor in ("equivalent", "raw"):
+        assert parts[floor]["mkdocs-numeco event handlers"] == 0 < parts["plugin"]["mkdocs-numeco event handlers"]
+    for variant in parts:
         named = [seconds for name, seconds in parts[variant].items() if name != "total"]
         assert sum(named) == pytest.approx(parts[variant]["total"], abs=0.05)
     for mode in ("full", "dirty"):
@@ -80,12 +93,55 @@ def test_profile_and_serve_are_reported(results: dict) -> None:
         assert serve["checks"] and all(serve["checks"].values()), serve["checks"]
 
 
-def test_markdown_table_has_a_row_per_size(results: dict) -> None:
-    table = [line for line in results["_markdown"].splitlines() if line.startswith("| ") and line[2:3].isdigit()]
-    assert [int(line.split("|")[1].replace(",", "")) for line in table] == list(SIZES)
-    targets = {t["target"] for t in results["targets"]}
-    assert any(name.startswith("per-output-page cost") for name in targets)
+def _table(markdown: str, heading: str) -> list[list[str]]:
+    """The body rows of the first table after `heading`, as cells."""
+    lines = markdown.split(heading, 1)[1].splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("|"))
+    rows = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split("|")])
+    return rows
+
+
+def test_markdown_tables_have_the_three_ratios_at_every_size(results: dict) -> None:
+    markdown = results["_markdown"]
+    ratios = _table(markdown, "## The plugin against the floors and the peer")
+    assert [int(row[0].replace(",", "")) for row in ratios] == list(SIZES)
+    for row, measured in zip(ratios, results["rows"], strict=True):
+        per_page = [float(cell) for cell in row[1:4]]
+        expected = [measured["ratios"][other]["per_page"] for other in ("equivalent", "raw", "peer")]
+        assert per_page == pytest.approx(expected, abs=0.006)
+    builds = _table(markdown, "## Builds (medians)")
+    assert [(int(row[0]), row[1]) for row in builds] == [
+        (size, name)
+        for size in SIZES
+        for name in ("plugin", "equivalent-output floor", "raw floor", "Material blog + tags")
+    ]
+    targets = {t["target"]: t for t in results["targets"]}
+    for size in SIZES:
+        equivalent = targets[f"per output page, plugin / equivalent-output floor, {size} posts"]
+        assert equivalent["limit"] == "<= 1.10x" and isinstance(equivalent["met"], bool)
+        peer = targets[f"per output page, plugin / Material blog + tags, {size} posts"]
+        assert peer["limit"] == "<= 1.00x" and isinstance(peer["met"], bool)
+    self_time = next(t for name, t in targets.items() if name.startswith("self time of mkdocs_numeco"))
+    assert self_time["limit"] == "<= 3%" and isinstance(self_time["met"], bool)
     assert any(name.startswith("generated pages correct") for name in targets)
+
+
+def test_variants_option_builds_a_subset(tmp_path: Path) -> None:
+    command = [
+        sys.executable, str(BENCH / "run.py"), "--sizes", "12", "--runs", "1", "--variants", "raw", "plugin",
+        "--profile-size", "0", "--serve-size", "0", "--results-dir", str(tmp_path),
+    ]  # fmt: skip
+    subprocess.run(command, check=True, cwd=tmp_path, capture_output=True, timeout=300)
+    data = json.loads((tmp_path / "results.json").read_text("utf-8"))
+    (row,) = data["rows"]
+    assert data["settings"]["variants"] == ["plugin", "raw"]
+    assert {"plugin", "raw"} <= set(row) and not {"equivalent", "peer"} & set(row)
+    assert set(row["ratios"]) == {"raw"}
+    assert "profile" not in data and "serve" not in data
 
 
 def test_post_sources_do_not_depend_on_site_size() -> None:
@@ -97,16 +153,82 @@ def test_post_sources_do_not_depend_on_site_size() -> None:
     assert first != second
 
 
-def test_posts_stay_out_of_the_nav_as_in_the_floor(tmp_path: Path) -> None:
-    """The floor hides posts with `not_in_nav`; the plugin must hide them too, or the comparison is unfair."""
+def test_posts_stay_out_of_the_nav_in_every_variant(tmp_path: Path) -> None:
+    """The raw floor hides posts with `not_in_nav`; the others must hide them too, or the comparison is unfair."""
     site = write_site(tmp_path / "site", 12)
-    for variant in ("plugin", "floor"):
+    write_equivalent(site)
+    write_peer(site)
+    for variant in VARIANTS:
         run_build(site, variant)
         assert inspect_output(site, variant).pages > 12
         page = BeautifulSoup((tmp_path / "site" / f"site-{variant}" / "index.html").read_text("utf-8"), "lxml")
         nav_links = [a["href"] for a in page.select("nav.md-nav--primary a[href]")]
         assert nav_links, variant
         assert not [href for href in nav_links if "post-0" in href], (variant, nav_links)
+
+
+def _with_excerpts(site_root: Path, numbers: range) -> None:
+    """Give some posts a `<!-- more -->` after their description: their cards then carry an excerpt."""
+    for number in numbers:
+        path = site_root / "docs" / "posts" / f"post-{number:05d}.md"
+        text = path.read_text("utf-8").replace("\n<!-- transcription-->", "\n<!-- more -->\n\n<!-- transcription-->")
+        path.write_text(text, "utf-8")
+
+
+def _pages(site_dir: Path) -> dict[str, BeautifulSoup]:
+    return {
+        str(path.relative_to(site_dir)): BeautifulSoup(path.read_text("utf-8"), "lxml")
+        for path in sorted(site_dir.rglob("index.html"))
+    }
+
+
+@pytest.mark.parametrize("mode", ["splice", "markdown"])
+def test_the_equivalent_floor_writes_the_plugins_pages(tmp_path: Path, mode: str) -> None:
+    """Same pages at the same paths; every page's article and navigation as the plugin's; only the head differs."""
+    site = write_site(tmp_path / "site", 20)
+    _with_excerpts(site.root, range(1, 21, 2))
+    write_equivalent(site, mode)
+    for variant in ("plugin", "equivalent"):
+        assert run_build(site, variant).warnings == []
+    plugin, equivalent = (_pages(site.root / f"site-{variant}") for variant in ("plugin", "equivalent"))
+    assert sorted(equivalent) == sorted(plugin)
+    assert "posts/page/2/index.html" in plugin and "tags/index.html" in plugin and "series/index.html" in plugin
+    for path, page in plugin.items():
+        for part in ("article", "nav.md-nav--primary", "title"):
+            assert str(equivalent[path].select_one(part)) == str(page.select_one(part)), (path, part)
+    post = equivalent["posts/post-00007/index.html"].select_one("article")
+    assert post.select_one("details") is not None  # the transcript, converted
+    assert post.select_one("nav.numeco-series") is not None  # the series box the plugin inserts
+    assert "{%" not in post.get_text()
+    cards = equivalent["posts/index.html"].select_one("article")
+    # Excerpts are filled as the plugin fills them after rendering (the newest post, 20, has none).
+    excerpt = plugin["posts/post-00019/index.html"].select_one("article")
+    assert cards.get_text().count("Intervenant 19,") == 1 and "Intervenant 19," in excerpt.get_text()
+    assert "<!--numeco:excerpt" not in str(cards)
+    # The plugin's own extras are not in the floor: head tags and feeds.
+    assert plugin["posts/post-00007/index.html"].select_one('meta[property="og:title"]') is not None
+    assert equivalent["posts/post-00007/index.html"].select_one('meta[property="og:title"]') is None
+    assert not (site.root / "site-equivalent" / "feed.xml").exists()
+    assert (site.root / "site-equivalent" / "assets" / "numeco" / "numeco.css").is_file()
+
+
+def test_the_peer_is_materials_blog_on_the_same_posts(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", 25)
+    write_peer(site)
+    assert run_build(site, "peer").warnings == []
+    out = site.root / "site-peer"
+    post = BeautifulSoup((out / post_page("peer", 7)).read_text("utf-8"), "lxml")
+    assert post.select_one("article h1").get_text(strip=True).startswith("Épisode #7 :")
+    assert "{% transcription" in post.select_one("article").get_text()  # shortcodes stay text
+    first, second = tags_of(7)
+    assert {a.get_text(strip=True) for a in post.select(".md-tag")} == {first, second}
+    index = BeautifulSoup((out / "blog" / "index.html").read_text("utf-8"), "lxml")
+    assert len(index.select("article.md-post--excerpt")) == PER_PAGE
+    assert (out / "blog" / "page" / "3" / "index.html").is_file()  # 25 posts, 10 per page
+    series = {series_of(number) for number in range(1, 26)} - {None}
+    assert len(list((out / "blog" / "category").glob("*/index.html"))) == len(series)
+    tags = BeautifulSoup((out / "tags" / "index.html").read_text("utf-8"), "lxml")
+    assert len(tags.select("article h2")) == 8  # one section per tag
 
 
 def _post_page(site_dir: Path, number: int) -> BeautifulSoup:
