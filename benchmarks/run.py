@@ -142,6 +142,7 @@ def prepare(site: SyntheticSite, variants: list[str] | tuple[str, ...], mode: st
             started = time.perf_counter()
             write(site)
             spent[variant] = round(time.perf_counter() - started, 2)
+            _log(f"  {site.posts} posts, {variant} written in {spent[variant]:.1f} s (untimed)")
     return spent
 
 
