@@ -5,7 +5,10 @@ handlers (priority -100) and records, for every page: the Markdown after the plu
 `on_page_markdown`, the theme's front matter, and the HTML the plugin inserted in
 `on_page_content` (the content before the plugin, seen at priority +100, against the
 content after it, seen at -100), with the cards' excerpts filled as the plugin fills
-them in `on_post_page`. It also records the navigation, the Markdown extensions and
+them in `on_post_page`. (A post whose content starts with its own `<h1>` gets the
+plugin's header after that heading: the content before is then not a part of the
+content after, and the page is recorded like a generated one, all HTML; the synthetic
+posts have no such heading.) It also records the navigation, the Markdown extensions and
 every file that is not a page. `on_post_build` writes it all to `DUMP` next to the
 config file. Nothing here changes the build.
 """
@@ -101,11 +104,13 @@ on_page_content = CombinedEvent(_before_content, _after_content)
 
 @event_priority(-100)
 def on_post_build(config):
-    site = config.plugins["numeco"].site
+    fill = getattr(config.plugins["numeco"].site, "fill_excerpts", None)
+    if fill is None:
+        raise RuntimeError("equivalent_hook: the plugin has no SiteBuild.fill_excerpts(html, page) any more")
     for src_uri, record in _state["pages"].items():
         page = _state["page_objects"][src_uri]
         for key in ("inserted_before", "inserted_after"):
-            record[key] = site.fill_excerpts(record.get(key, ""), page)  # as on_post_page fills the cards
+            record[key] = fill(record.get(key, ""), page)  # as the plugin's on_post_page fills the cards
         meta = {key: page.meta[key] for key in THEME_KEYS if key in page.meta}
         if "title" in meta:
             meta["title"] = page.title
