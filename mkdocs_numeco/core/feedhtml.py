@@ -196,7 +196,7 @@ def excerpt(html: str) -> str | None:
 
     A separator inside a paragraph cuts it there. An excerpt with no text left is None too.
     """
-    if "<!--" not in html:
+    if "<!--" not in html or SEPARATOR not in html:  # a comment's text is a slice of the source
         return None
     root = _parse(html)
     separator = next((c for c in root.iter(etree.Comment) if (c.text or "").strip() == SEPARATOR), None)
