@@ -8,6 +8,7 @@ page. No MkDocs, no I/O; every URL given here is already absolute.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -100,6 +101,7 @@ class FeedLink:
 # -- Open Graph and Twitter Card ------------------------------------------------
 
 
+@functools.lru_cache(maxsize=64)  # a pure function of the language: one per site
 def og_locale(language: str) -> str:
     """Open Graph wants `language_TERRITORY`: 'fr' gives 'fr_FR', 'en' gives 'en_US' (CLDR likely subtags)."""
     likely = get_global("likely_subtags").get(language, language)
@@ -383,15 +385,24 @@ def _collapsed(text: str) -> str:
 
 def head_html(feeds: Sequence[FeedLink], meta: Sequence[tuple[str, str]], json_ld: Sequence[dict[str, Any]]) -> str:
     """Everything we add to a page's head, escaped."""
-    lines = [
-        f'<link rel="{esc(f.rel)}" type="{esc(f.type)}" title="{esc(f.title)}" href="{esc(f.href)}">' for f in feeds
-    ]
-    for name, value in meta:
-        # Open Graph uses `property`; Twitter's own tags are read from `name`.
-        attribute = "name" if name.startswith("twitter:") else "property"
-        lines.append(f'<meta {attribute}="{esc(name)}" content="{esc(value)}">')
+    lines = [f'{_link_open(f.rel, f.type, f.title)}{esc(f.href)}">' for f in feeds]
+    lines += [f'{_meta_open(name)}{esc(value)}">' for name, value in meta]
     lines += [json_ld_script(data) for data in json_ld]
     return "\n".join(lines)
+
+
+# The start of a tag up to its one value that changes from page to page, escaped once: the same few names,
+# feed types and titles on every page. Keyed by the text itself, so a cache kept across builds is still right.
+@functools.lru_cache(maxsize=4096)
+def _link_open(rel: str, kind: str, title: str) -> str:
+    return f'<link rel="{esc(rel)}" type="{esc(kind)}" title="{esc(title)}" href="'
+
+
+@functools.lru_cache(maxsize=4096)
+def _meta_open(name: str) -> str:
+    # Open Graph uses `property`; Twitter's own tags are read from `name`.
+    attribute = "name" if name.startswith("twitter:") else "property"
+    return f'<meta {attribute}="{esc(name)}" content="'
 
 
 def inject_head(output: str, snippet: str) -> str:
