@@ -69,6 +69,7 @@ class Discovery:
         self.html_of = html_of  # post -> the HTML its feed entries carry
         self.site_url = config.site_url or ""
         self.poster_used = False
+        self._image_urls: dict[str, str | None] = {}  # docs path -> absolute URL: asked by meta, head and feeds
         wanted = options.feeds.enabled or options.seo.open_graph or options.seo.structured_data
         if wanted and not self.site_url:
             log.warning(
@@ -318,11 +319,14 @@ class Discovery:
         The URL policy (`urls`) decides: an http(s) URL passes as written (crawlers and feed readers
         fetch it, our pages never load it); `//host`, `javascript:`, `data:`… give None.
         """
-        url = urls.classify(docs_path)
-        if url.kind == urls.ABSOLUTE:
-            return url.value
-        file_url = self._image_file_url(docs_path)
-        return self._absolute(file_url) if file_url is not None else None
+        if docs_path not in self._image_urls:  # files are all known from `on_files` on: one answer per build
+            url = urls.classify(docs_path)
+            if url.kind == urls.ABSOLUTE:
+                self._image_urls[docs_path] = url.value
+            else:
+                file_url = self._image_file_url(docs_path)
+                self._image_urls[docs_path] = self._absolute(file_url) if file_url is not None else None
+        return self._image_urls[docs_path]
 
     def _image_file_url(self, docs_path: str) -> str | None:
         """The site URL of the docs file at `docs_path`; None when it is no file of this site."""
