@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from lxml import etree
 import yaml
 from bs4 import BeautifulSoup
 from demo_build import build_demo, build_like_the_cli
+from lxml import etree
 from material.plugins.social import plugin as social_plugin
 from sitebuild import Built, build_site, post, seed_social_fonts, write_site
 

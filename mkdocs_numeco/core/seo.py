@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from lxml import etree
 from babel.core import get_global
+from lxml import etree
 
 from .escape import esc, json_in_script
 from .posts import Post
@@ -299,6 +299,18 @@ def transcripts_by_video(html: str) -> dict[str, str]:
     root = etree.fromstring(_content_of(html), _PARSER)
     if root is None:
         return {}
+    boxes, by_id = _boxes_and_ids(root)
+    found: dict[str, str] = {}
+    for box in boxes:
+        target = _transcript_target(box)
+        body = _first_body(by_id.get(target[1:], ())) if target.startswith("#") else None
+        if body is not None:
+            found[box.get("id")] = plain_text(body)
+    return found
+
+
+def _boxes_and_ids(root: Any) -> tuple[list[Any], dict[str, list[Any]]]:
+    """The video boxes with an id, and every element by its id, in document order."""
     boxes: list[Any] = []
     by_id: dict[str, list[Any]] = {}
     for element in root.iter(etree.Element):
@@ -308,13 +320,7 @@ def transcripts_by_video(html: str) -> dict[str, str]:
         by_id.setdefault(found_id, []).append(element)
         if element.tag == "div" and _has_class(element, "numeco-video"):
             boxes.append(element)
-    found: dict[str, str] = {}
-    for box in boxes:
-        target = _transcript_target(box)
-        body = _first_body(by_id.get(target[1:], ())) if target.startswith("#") else None
-        if body is not None:
-            found[box.get("id")] = plain_text(body)
-    return found
+    return boxes, by_id
 
 
 def _transcript_target(box: Any) -> str:

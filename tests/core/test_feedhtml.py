@@ -165,7 +165,9 @@ def test_the_excerpt_ends_at_the_first_comment_that_is_a_separator() -> None:
     html = '<p>Un</p><script>var s = "<!-- more -->";</script><p>Deux</p><!-- more --><p>Trois</p>'
     assert feedhtml.excerpt(html) == "<p>Un</p><p>Deux</p>"
     # A comment the parser makes of odd markup counts, before the usual separator too (as before).
-    assert feedhtml.excerpt("<p>Un <!-- a</p> --><p>Deux</p><!more><p>Trois</p><!-- more -->") == "<p>Un </p><p>Deux</p>"
+    assert (
+        feedhtml.excerpt("<p>Un <!-- a</p> --><p>Deux</p><!more><p>Trois</p><!-- more -->") == "<p>Un </p><p>Deux</p>"
+    )
 
 
 def test_an_excerpt_without_text_is_none() -> None:
