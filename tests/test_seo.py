@@ -11,6 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from demo_build import build_demo, build_like_the_cli
+from lxml import etree
 from material.plugins.social import plugin as social_plugin
 from sitebuild import Built, build_site, post, seed_social_fonts, write_site
 
@@ -80,6 +81,31 @@ def test_transcripts_are_paired_with_the_video_that_links_them() -> None:
         "numeco-video-1": "Premier paragraphe, sur deux lignes.\nSecond.",
         "numeco-video-3": "Texte sans paragraphe.",
     }
+
+
+ODD_PAIRS = """
+<div class="x	numeco-video" id="v1"><button>x</button></div>
+<!-- a comment is no element -->
+<p class="numeco-video__transcript-link other"><span>Lire <a>sans lien</a> <a href="#t1">ici</a></span></p>
+<div class="numeco-video" id="v2"></div>
+<p class="numeco-video__transcript-link"><a href="t1">pas une ancre</a></p>
+<div class="numeco-video" id="v3"></div>
+<p class="numeco-video__transcript-link"><a href="#absent">Lire</a></p>
+<div class="numeco-video x" id="v4"></div>
+<p class="numeco-video__transcript-link"><a href="#t1">Lire</a></p>
+<section id="t1"><p>Avant</p>
+<details id="t1"><div class="numeco-transcript__body">Interne</div></details>
+<div class="numeco-transcript__body">	Externe  <!-- c --> <br>fin <?pi x?>ici </div></section>
+"""
+
+
+def test_transcripts_read_the_first_link_after_the_box_and_the_first_body_under_the_target() -> None:
+    # Classes split on XML whitespace only (no-break space is part of a class name), comments skipped
+    # between the box and its link; with the target id twice, the first body in document order.
+    assert seo.transcripts_by_video(ODD_PAIRS) == {"v1": "Interne"}
+    assert seo.plain_text(etree.fromstring(ODD_PAIRS, etree.HTMLParser()).xpath("//section/div")[0]) == (
+        "Externe\nfin ici"
+    )
 
 
 def test_no_video_no_parsing() -> None:

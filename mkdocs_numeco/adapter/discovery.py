@@ -69,6 +69,8 @@ class Discovery:
         self.html_of = html_of  # post -> the HTML its feed entries carry
         self.site_url = config.site_url or ""
         self.poster_used = False
+        self._image_urls: dict[str, str | None] = {}  # docs path -> absolute URL: asked by meta, head and feeds
+        self._page_urls: dict[str, str | None] = {}  # docs path -> absolute URL of its page
         wanted = options.feeds.enabled or options.seo.open_graph or options.seo.structured_data
         if wanted and not self.site_url:
             log.warning(
@@ -204,8 +206,15 @@ class Discovery:
         if series is None:
             return None
         uri = self.series_uri(series)
-        url = self.url_of(uri) if uri else None
-        return seo.Episode(series.name, self._absolute(url) if url is not None else None, series.position(post))
+        return seo.Episode(series.name, self._page_url(uri) if uri else None, series.position(post))
+
+    def _page_url(self, docs_path: str) -> str | None:
+        """The absolute URL of the page at `docs_path` (None: no such page), once per build: every episode asks
+        for its series page's."""
+        if docs_path not in self._page_urls:
+            url = self.url_of(docs_path)
+            self._page_urls[docs_path] = self._absolute(url) if url is not None else None
+        return self._page_urls[docs_path]
 
     def _post_urls(self, post: Post, videos: list[Any]) -> head.PostUrls:
         image = self._image_url(post.image) if post.image else None
@@ -318,11 +327,14 @@ class Discovery:
         The URL policy (`urls`) decides: an http(s) URL passes as written (crawlers and feed readers
         fetch it, our pages never load it); `//host`, `javascript:`, `data:`… give None.
         """
-        url = urls.classify(docs_path)
-        if url.kind == urls.ABSOLUTE:
-            return url.value
-        file_url = self._image_file_url(docs_path)
-        return self._absolute(file_url) if file_url is not None else None
+        if docs_path not in self._image_urls:  # files are all known from `on_files` on: one answer per build
+            url = urls.classify(docs_path)
+            if url.kind == urls.ABSOLUTE:
+                self._image_urls[docs_path] = url.value
+            else:
+                file_url = self._image_file_url(docs_path)
+                self._image_urls[docs_path] = self._absolute(file_url) if file_url is not None else None
+        return self._image_urls[docs_path]
 
     def _image_file_url(self, docs_path: str) -> str | None:
         """The site URL of the docs file at `docs_path`; None when it is no file of this site."""

@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -60,6 +61,8 @@ _NOT_IN_EXCERPT = (
     "video",
 )
 _KEPT_ATTRIBUTES = {"a": ("href",), "abbr": ("title",)}
+# Where an excerpt most likely ends: the first `<!-- more -->` as authors write it.
+_SEPARATOR_AT = re.compile(r"<!--\s*more\s*-->")
 
 
 # -- full feeds --------------------------------------------------------------------------------
@@ -196,10 +199,13 @@ def excerpt(html: str) -> str | None:
 
     A separator inside a paragraph cuts it there. An excerpt with no text left is None too.
     """
-    if "<!--" not in html:
+    if "<!--" not in html or SEPARATOR not in html:  # a comment's text is a slice of the source
         return None
-    root = _parse(html)
-    separator = next((c for c in root.iter(etree.Comment) if (c.text or "").strip() == SEPARATOR), None)
+    clean = _NOT_XML.sub("", html)
+    bounded = _SEPARATOR_AT.search(clean)
+    root, separator = _parsed_to_separator(clean[: bounded.end()] if bounded else clean)
+    if separator is None and bounded is not None:  # the text was no comment (in a `<script>`…): read it all
+        root, separator = _parsed_to_separator(clean)
     if separator is None:
         return None
     _cut_after(separator, root)
@@ -210,6 +216,16 @@ def excerpt(html: str) -> str | None:
         _simplify(node)
     text = _serialise(root).strip()
     return text if root.text_content().strip() else None
+
+
+def _parsed_to_separator(html: str) -> tuple[HtmlElement, Any]:
+    """The parsed HTML and its first separator comment (None without one).
+
+    What follows the separator is cut anyway, and what comes before it is parsed the same without it
+    (the parser never goes back to a node it has left): `excerpt` parses up to the first likely separator.
+    """
+    root = _parse(html)
+    return root, next((c for c in root.iter(etree.Comment) if (c.text or "").strip() == SEPARATOR), None)
 
 
 def _cut_after(node: etree._Element, root: HtmlElement) -> None:

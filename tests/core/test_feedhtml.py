@@ -160,6 +160,16 @@ def test_a_separator_inside_a_paragraph_cuts_it_there() -> None:
     assert feedhtml.excerpt("<p>Début <em>a<!-- more -->b</em> fin</p><p>après</p>") == "<p>Début <em>a</em></p>"
 
 
+def test_the_excerpt_ends_at_the_first_comment_that_is_a_separator() -> None:
+    # A separator's text inside a script is no comment: the excerpt ends at the real one after it.
+    html = '<p>Un</p><script>var s = "<!-- more -->";</script><p>Deux</p><!-- more --><p>Trois</p>'
+    assert feedhtml.excerpt(html) == "<p>Un</p><p>Deux</p>"
+    # A comment the parser makes of odd markup counts, before the usual separator too (as before).
+    assert (
+        feedhtml.excerpt("<p>Un <!-- a</p> --><p>Deux</p><!more><p>Trois</p><!-- more -->") == "<p>Un </p><p>Deux</p>"
+    )
+
+
 def test_an_excerpt_without_text_is_none() -> None:
     assert feedhtml.excerpt(FACADE + "<!-- more --><p>Texte.</p>") is None
 
