@@ -69,6 +69,7 @@ class SitePages:
     def add_files(self, files: Files, config: MkDocsConfig, claims: Claims) -> None:
         """Create one `File.generated` per planned page, except where someone else's file is: it wins."""
         self.files = files
+        self.listing.site_url_of = url_of(files, "")  # the cards' links, made relative to each page later
         planned = self.listing.planned
         for uri, page in list(planned.items()):
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV

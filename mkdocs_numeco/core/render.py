@@ -58,10 +58,22 @@ class Renderer:
         self.markup_env.globals.update(self.env.globals)  # `{% posts %}` renders the listing's cards in a page
         self.markup_env.filters["long_date"] = self.long_date
         self._compiled: dict[tuple[int, str], Template] = {}
+        self._dates: dict[date, str] = {}  # a date's long form, formatted once per renderer
+        self._labels: dict[tuple[str, tuple[tuple[str, type, Any], ...]], str] = {}  # filled labels, made once
 
     def label(self, key: str, **values: Any) -> str:
-        """A label with its placeholders filled; for a count (`count=`), its plural form in the site's language."""
-        return text_of(self.labels[key], self.language, **values)
+        """A label with its placeholders filled; for a count (`count=`), its plural form in the site's language.
+
+        Remembered per renderer: pages ask the same few labels thousands of times.
+        """
+        cache_key = (key, tuple((name, type(value), value) for name, value in values.items()))
+        try:
+            return self._labels[cache_key]
+        except KeyError:
+            found = self._labels[cache_key] = text_of(self.labels[key], self.language, **values)
+            return found
+        except TypeError:  # a value that can't be a key: not remembered
+            return text_of(self.labels[key], self.language, **values)
 
     def label_around(self, key: str, placeholder: str) -> tuple[str, str]:
         """The text before and after `{placeholder}` in a label, to wrap the value in markup."""
@@ -70,7 +82,14 @@ class Renderer:
 
     def long_date(self, value: date | None) -> str:
         """'1 avril 2025' / 'April 1, 2025', from CLDR data via Babel."""
-        return format_date(value, format="long", locale=self.language) if value else ""
+        if not value:
+            return ""
+        if type(value) is not date:  # a datetime: its time zone matters, not remembered
+            return format_date(value, format="long", locale=self.language)
+        found = self._dates.get(value)
+        if found is None:
+            found = self._dates[value] = format_date(value, format="long", locale=self.language)
+        return found
 
     def render(self, template: str, **context: Any) -> str:
         return self._template(self.env, template).render(**context).strip()
@@ -78,6 +97,10 @@ class Renderer:
     def markup(self, template: str, **context: Any) -> str:
         """A piece of page markup; leading and trailing whitespace is the caller's to add."""
         return self._template(self.markup_env, template).render(**context).strip()
+
+    def overridden(self, template: str) -> bool:
+        """Whether the site's `custom_dir` has its own `template` (in its `numeco/` folder)."""
+        return bool(self.custom_dir) and os.path.isfile(os.path.join(self.custom_dir, OVERRIDES, template))
 
     def filter(self, name: str, function: Callable[..., Any]) -> None:
         """Make `function` available to the markup templates as `| name`."""
@@ -99,8 +122,11 @@ def _loader(custom_dir: str | None) -> BaseLoader:
 
 
 def _environment(loader: BaseLoader, **options: Any) -> Environment:
+    # No `auto_reload`: a renderer lives for one build (`mkdocs serve` makes a new one for each),
+    # so a template is read once per build, not checked on disk at every `{% from %}`.
     return Environment(
         loader=loader,
+        auto_reload=False,
         autoescape=select_autoescape(default=True),
         trim_blocks=True,
         lstrip_blocks=True,
