@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, Template, select_autoescape
 from markupsafe import Markup
@@ -58,6 +59,7 @@ class Renderer:
         self.markup_env.globals.update(self.env.globals)  # `{% posts %}` renders the listing's cards in a page
         self.markup_env.filters["long_date"] = self.long_date
         self._compiled: dict[tuple[int, str], Template] = {}
+        self._locale = _parsed(language)
         self._dates: dict[date, str] = {}  # a date's long form, formatted once per renderer
         self._labels: dict[tuple[str, tuple[tuple[str, type, Any], ...]], str] = {}  # filled labels, made once
 
@@ -85,10 +87,10 @@ class Renderer:
         if not value:
             return ""
         if type(value) is not date:  # a datetime: its time zone matters, not remembered
-            return format_date(value, format="long", locale=self.language)
+            return format_date(value, format="long", locale=self._locale)
         found = self._dates.get(value)
         if found is None:
-            found = self._dates[value] = format_date(value, format="long", locale=self.language)
+            found = self._dates[value] = format_date(value, format="long", locale=self._locale)
         return found
 
     def render(self, template: str, **context: Any) -> str:
@@ -112,6 +114,14 @@ class Renderer:
         if found is None:
             found = self._compiled[key] = env.get_template(name)
         return found
+
+
+def _parsed(language: str) -> Locale | str:
+    """The site's language as Babel's `Locale`, parsed once; as it is when Babel can't (Babel then says why)."""
+    try:
+        return Locale.parse(language)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return language
 
 
 def _loader(custom_dir: str | None) -> BaseLoader:
