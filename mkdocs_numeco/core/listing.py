@@ -500,14 +500,15 @@ class Cards:
     def _same_everywhere(self, image: str | None) -> bool:
         """Whether an image's card is the same, links aside, from every page: `local_image` refuses a relative URL
         that reads as external, and the URL of a file is one of `../…` or a tail of its path."""
-        if not image or is_external(image):
+        if not image:
             return True
-        if image not in self.images:
-            url = self.listing.site_url_of(image)  # type: ignore[misc]
+        found = self.images.get(image)
+        if found is None:
+            url = None if is_external(image) else self.listing.site_url_of(image)  # type: ignore[misc]
             parts = [part for part in (url or "").split("/") if part]
             tails = ["/".join(parts[n:]) for n in range(len(parts))]
-            self.images[image] = not any(is_external(tail) or is_external(f"../{tail}") for tail in tails)
-        return self.images[image]
+            found = self.images[image] = not any(is_external(tail) or is_external(f"../{tail}") for tail in tails)
+        return found
 
 
 def moved(old: Listing, new: Listing) -> list[tuple[str, str]]:

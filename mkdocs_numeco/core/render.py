@@ -25,6 +25,13 @@ from .labels import Label, text_of
 
 # The folder of a theme's `custom_dir` where a site overrides our templates.
 OVERRIDES = "numeco"
+# Macros the page templates call without importing them (`{% from %}` runs again at every render):
+# name -> (template, macro). Each is taken from its template, the site's own when it overrides it.
+MACROS = {
+    "draft_badge": ("_draft.html", "draft_badge"),
+    "reading_time": ("_reading.html", "reading_time"),
+    "post_authors": ("_authors.html", "post_authors"),
+}
 
 
 def _escaped(value: Any) -> Any:
@@ -59,6 +66,7 @@ class Renderer:
         self.markup_env.globals.update(self.env.globals)  # `{% posts %}` renders the listing's cards in a page
         self.markup_env.filters["long_date"] = self.long_date
         self._compiled: dict[tuple[int, str], Template] = {}
+        self._macros: dict[str, Any] = {}  # `MACROS`, loaded when the first page renders
         self._locale = _parsed(language)
         self._dates: dict[date, str] = {}  # a date's long form, formatted once per renderer
         self._labels: dict[tuple[str, tuple[tuple[str, type, Any], ...]], str] = {}  # filled labels, made once
@@ -94,6 +102,9 @@ class Renderer:
         return found
 
     def render(self, template: str, **context: Any) -> str:
+        if not self._macros:
+            self._macros = {name: getattr(self.env.get_template(file).module, macro) for name, (file, macro) in MACROS.items()}
+            self.env.globals.update(self._macros)
         return self._template(self.env, template).render(**context).strip()
 
     def markup(self, template: str, **context: Any) -> str:
@@ -137,6 +148,7 @@ def _environment(loader: BaseLoader, **options: Any) -> Environment:
     return Environment(
         loader=loader,
         auto_reload=False,
+        cache_size=-1,  # every template of a build stays compiled (a plain dict, no LRU lock)
         autoescape=select_autoescape(default=True),
         trim_blocks=True,
         lstrip_blocks=True,
