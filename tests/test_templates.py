@@ -130,3 +130,13 @@ def test_the_readme_override_example_works(tmp_path: Path) -> None:
     soup = BeautifulSoup(convert(text, Context(labels=LABELS, renderer=renderer)).markdown, "html.parser")
     link = soup.select_one("p.my-transcript-link a")
     assert link["href"] == "#numeco-transcript-1" and link.get_text() == LABELS["read_transcript"] + " ↓"
+
+
+def test_a_label_is_remembered_by_its_values_and_their_types() -> None:
+    renderer = Renderer(resolve_labels("en", {"post_count": "{count} posts"}), "en")
+    assert [renderer.label("post_count", count=value) for value in (1, True, 1, 2)] == [
+        "1 posts",
+        "True posts",
+        "1 posts",
+        "2 posts",
+    ]
