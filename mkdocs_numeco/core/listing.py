@@ -389,7 +389,7 @@ class Listing:
         link = Linker(self, url_of)
         series = self.series_of.get(post.src_uri)
         box = self.renderer.render("series_box.html", series=series, post=post, link=link) if series else ""
-        tags = self.renderer.render("post_tags.html", tags=[link.tag(name) for name in post.tags])
+        tags = self.renderer.render_if(bool(post.tags), "post_tags.html", tags=[link.tag(name) for name in post.tags])
         return box, tags
 
 
@@ -457,7 +457,7 @@ class Cards:
         self.uris: list[str] = []  # what each mark stands for
         self.numbers: dict[str, int | None] = {}  # src_uri -> its mark's number; None: no such file
         self.html: dict[tuple[str, str], str] = {}  # (src_uri, heading) -> the card with marks
-        self.link = Linker(listing, self.mark)
+        self.link = _MarkLinker(listing, self.mark)
         renderer = listing.renderer
         self.macro = renderer.env.get_template("_items.html").module.post_item  # type: ignore[attr-defined]
         self.enabled = listing.site_url_of is not None and not any(map(renderer.overridden, CARD_TEMPLATES))
@@ -509,6 +509,26 @@ class Cards:
             tails = ["/".join(parts[n:]) for n in range(len(parts))]
             found = self.images[image] = not any(is_external(tail) or is_external(f"../{tail}") for tail in tails)
         return found
+
+
+class _MarkLinker(Linker):
+    """The links of a card made once (`Cards`): marks, so a card's image and thumbnail are the same for every
+    post showing that image, and are worked out once."""
+
+    def __init__(self, listing: Listing, url_of: UrlOf) -> None:
+        super().__init__(listing, url_of)
+        self.images: dict[str | None, str | None] = {}
+        self.thumbnails: dict[str | None, dict[str, Any] | None] = {}
+
+    def image(self, post: Post) -> str | None:
+        if post.image not in self.images:
+            self.images[post.image] = super().image(post)
+        return self.images[post.image]
+
+    def thumbnail(self, post: Post) -> dict[str, Any] | None:
+        if post.image not in self.thumbnails:
+            self.thumbnails[post.image] = super().thumbnail(post)
+        return self.thumbnails[post.image]
 
 
 def moved(old: Listing, new: Listing) -> list[tuple[str, str]]:

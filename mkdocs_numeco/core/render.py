@@ -66,6 +66,7 @@ class Renderer:
         self.markup_env.globals.update(self.env.globals)  # `{% posts %}` renders the listing's cards in a page
         self.markup_env.filters["long_date"] = self.long_date
         self._compiled: dict[tuple[int, str], Template] = {}
+        self._overridden: dict[str, bool] = {}
         self._macros: dict[str, Any] = {}  # `MACROS`, loaded when the first page renders
         self._locale = _parsed(language)
         self._dates: dict[date, str] = {}  # a date's long form, formatted once per renderer
@@ -112,8 +113,17 @@ class Renderer:
         return self._template(self.markup_env, template).render(**context).strip()
 
     def overridden(self, template: str) -> bool:
-        """Whether the site's `custom_dir` has its own `template` (in its `numeco/` folder)."""
-        return bool(self.custom_dir) and os.path.isfile(os.path.join(self.custom_dir, OVERRIDES, template))
+        """Whether the site's `custom_dir` has its own `template` (in its `numeco/` folder); looked at once."""
+        found = self._overridden.get(template)
+        if found is None:
+            path = os.path.join(self.custom_dir, OVERRIDES, template) if self.custom_dir else ""
+            found = self._overridden[template] = bool(path) and os.path.isfile(path)
+        return found
+
+    def render_if(self, shown: bool, template: str, **context: Any) -> str:
+        """`render`, skipped when the packaged `template` would print nothing (`shown` false) and the site
+        doesn't override it."""
+        return self.render(template, **context) if shown or self.overridden(template) else ""
 
     def filter(self, name: str, function: Callable[..., Any]) -> None:
         """Make `function` available to the markup templates as `| name`."""
