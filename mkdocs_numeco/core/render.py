@@ -104,7 +104,9 @@ class Renderer:
 
     def render(self, template: str, **context: Any) -> str:
         if not self._macros:
-            self._macros = {name: getattr(self.env.get_template(file).module, macro) for name, (file, macro) in MACROS.items()}
+            self._macros = {
+                name: getattr(self.env.get_template(file).module, macro) for name, (file, macro) in MACROS.items()
+            }
             self.env.globals.update(self._macros)
         return self._template(self.env, template).render(**context).strip()
 
