@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -95,11 +95,10 @@ class Renderer:
         """'1 avril 2025' / 'April 1, 2025', from CLDR data via Babel."""
         if not value:
             return ""
-        if type(value) is not date:  # a datetime: its time zone matters, not remembered
-            return format_date(value, format="long", locale=self._locale)
-        found = self._dates.get(value)
+        day = value.date() if isinstance(value, datetime) else value  # as Babel reads a datetime
+        found = self._dates.get(day)
         if found is None:
-            found = self._dates[value] = format_date(value, format="long", locale=self._locale)
+            found = self._dates[day] = format_date(day, format="long", locale=self._locale)
         return found
 
     def render(self, template: str, **context: Any) -> str:
