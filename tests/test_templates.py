@@ -130,3 +130,30 @@ def test_the_readme_override_example_works(tmp_path: Path) -> None:
     soup = BeautifulSoup(convert(text, Context(labels=LABELS, renderer=renderer)).markdown, "html.parser")
     link = soup.select_one("p.my-transcript-link a")
     assert link["href"] == "#numeco-transcript-1" and link.get_text() == LABELS["read_transcript"] + " ↓"
+
+
+def test_a_label_is_remembered_by_its_values_and_their_types() -> None:
+    renderer = Renderer(resolve_labels("en", {"post_count": "{count} posts"}), "en")
+    assert [renderer.label("post_count", count=value) for value in (1, True, 1, 2)] == [
+        "1 posts",
+        "True posts",
+        "1 posts",
+        "2 posts",
+    ]
+
+
+def test_overrides_of_parts_that_print_nothing_by_default_are_still_rendered(tmp_path: Path) -> None:
+    """The post's updated date, authors and tags are skipped when empty, unless the site overrides them."""
+    overrides(
+        tmp_path,
+        {
+            "post_updated.html": '<p class="my-updated">{{ post.title }}</p>',
+            "_authors.html": '{% macro post_authors(post, link, full=true, class="") %}<p class="my-authors">-</p>{% endmacro %}',
+            "post_tags.html": '<p class="my-tags">{{ tags | length }}</p>',
+        },
+    )
+    built = build_site(write_site(tmp_path, {"a.md": post("Un", "2024-01-10")}, theme=THEME))
+    content = built.content("a/")
+    assert content.select_one(".my-updated").get_text() == "Un"
+    assert content.select_one(".my-authors").get_text() == "-"
+    assert content.select_one(".my-tags").get_text() == "0"

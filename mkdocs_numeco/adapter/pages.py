@@ -69,6 +69,7 @@ class SitePages:
     def add_files(self, files: Files, config: MkDocsConfig, claims: Claims) -> None:
         """Create one `File.generated` per planned page, except where someone else's file is: it wins."""
         self.files = files
+        self.listing.site_url_of = url_of(files, "")  # the cards' links, made relative to each page later
         planned = self.listing.planned
         for uri, page in list(planned.items()):
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
@@ -106,8 +107,12 @@ class SitePages:
 def url_of(files: Files | None, page_url: str) -> UrlOf:
     """The URL of a docs file as seen from `page_url`, looked up in MkDocs' files."""
 
+    if files is None:
+        return lambda src_uri: None
+
     def url(src_uri: str) -> str | None:
-        file = files.get_file_from_path(src_uri) if files is not None and src_uri else None
+        # A docs path as MkDocs writes it is found at once; any other spelling is normalised first.
+        file = (files.src_uris.get(src_uri) or files.get_file_from_path(src_uri)) if src_uri else None
         return get_relative_url(file.url, page_url) if file is not None else None
 
     return url

@@ -428,8 +428,9 @@ class SiteBuild:
         heading = _LEADING_H1.match(html)  # the author's own title, when the post starts with one
         header = self.renderer.render("post_header.html", post=post, with_title=heading is None)
         link = Linker(self.generated.listing, url_of(self.files, page.url))
-        header += self.renderer.render("post_updated.html", post=post)
-        header += self.renderer.render("post_authors.html", post=post, link=link)
+        header += self.renderer.render_if(bool(post.updated), "post_updated.html", post=post)
+        authors = bool(post.authors) or self.renderer.overridden("_authors.html")  # the macro it calls
+        header += self.renderer.render_if(authors, "post_authors.html", post=post, link=link)
         series_box, tags = self.generated.render_post_parts(post, page.url)
         footer = f"{series_box}\n{tags}"
         related = self._related_links(post, page)

@@ -14,10 +14,14 @@ docs file as seen from the page being rendered, or None when there is none.
 from __future__ import annotations
 
 import posixpath
+import re
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import quote
+
+from markupsafe import escape
 
 from . import archive, authors, feeds
 from .confine import PLUGIN, Claims, confine, shown
@@ -76,6 +80,10 @@ class Listing:
         self.identities: dict[tuple[str, str, int], str] = {}
         # The `<picture>` of an image for a role (`thumbnail`), as `core.images.view` gives it; None: plain image.
         self.pictures: Pictures | None = None
+        # The URL of a docs file from the site's root, None when there is none: given by an adapter whose files
+        # are known before pages render, it lets each card be rendered once per build (`Cards`).
+        self.site_url_of: UrlOf | None = None
+        self._cards: Cards | None = None
 
     # -- planning ---------------------------------------------------------------
 
@@ -360,14 +368,28 @@ class Listing:
         planned = self.planned.get(src_uri)
         if planned is None:
             return None
-        return self.renderer.render(planned.template, title=planned.title, link=Linker(self, url_of), **planned.data)
+        link = Linker(self, url_of)
+        cards = self.cards
+
+        def card(post: Post, heading: str = "h2") -> str:
+            return cards.card(post, link, heading)
+
+        html = self.renderer.render(planned.template, title=planned.title, link=link, card=card, **planned.data)
+        return cards.resolve(html, url_of)
+
+    @property
+    def cards(self) -> Cards:
+        """The cards of this build, made when the first page renders (every file is known by then)."""
+        if self._cards is None:
+            self._cards = Cards(self)
+        return self._cards
 
     def render_post_parts(self, post: Post, url_of: UrlOf) -> tuple[str, str]:
         """The series box and the tag list of one post."""
         link = Linker(self, url_of)
         series = self.series_of.get(post.src_uri)
         box = self.renderer.render("series_box.html", series=series, post=post, link=link) if series else ""
-        tags = self.renderer.render("post_tags.html", tags=[link.tag(name) for name in post.tags])
+        tags = self.renderer.render_if(bool(post.tags), "post_tags.html", tags=[link.tag(name) for name in post.tags])
         return box, tags
 
 
@@ -411,6 +433,102 @@ class Linker:
         """The card thumbnail as a responsive picture (`core.images.view`); None: `image()` as it is."""
         pictures = self.listing.pictures
         return pictures(post.image, "thumbnail", self.url_of) if pictures is not None else None
+
+
+# The templates a card is made of: a site that overrides one of them has its cards rendered for each page.
+CARD_TEMPLATES = ("_items.html", "_picture.html", "_draft.html", "_reading.html", "_authors.html", "_pinned.html")
+
+
+class Cards:
+    """Each post's card (`_items.html`'s `post_item`) rendered once per build instead of once per page showing it.
+
+    A card's links are the only thing in it that depends on the page (they are relative), so it is
+    rendered with a mark in place of each link, and `resolve` puts each page's own URL where the
+    marks are. A mark holds a number and a secret made for the build, which no author text can
+    hold. The card is rendered for the page as before when marks could change it: the site
+    overrides one of its templates (which may read a URL), or its image's URL might read as
+    external from some page (`local_image`), or the adapter gave no `site_url_of`.
+    """
+
+    def __init__(self, listing: Listing) -> None:
+        self.listing = listing
+        self.prefix = f"numeco-{secrets.token_hex(8)}-"
+        self.marks = re.compile(re.escape(self.prefix) + r"(\d+)-")
+        self.uris: list[str] = []  # what each mark stands for
+        self.numbers: dict[str, int | None] = {}  # src_uri -> its mark's number; None: no such file
+        self.html: dict[tuple[str, str], str] = {}  # (src_uri, heading) -> the card with marks
+        self.link = _MarkLinker(listing, self.mark)
+        renderer = listing.renderer
+        self.macro = renderer.env.get_template("_items.html").module.post_item  # type: ignore[attr-defined]
+        self.enabled = listing.site_url_of is not None and not any(map(renderer.overridden, CARD_TEMPLATES))
+        self.images: dict[str, bool] = {}  # docs path of an image -> whether its links are the same from any page
+
+    def card(self, post: Post, link: Linker, heading: str = "h2") -> str:
+        """The card of `post`; with marks for its links when it can be made once."""
+        if not self.enabled or not self._same_everywhere(post.image):
+            return self.macro(post, link, heading)
+        key = (post.src_uri, heading)
+        found = self.html.get(key)
+        if found is None:
+            found = self.html[key] = self.macro(post, self.link, heading)
+        return found
+
+    def mark(self, src_uri: str) -> str | None:
+        """The mark of a docs file's URL; None, as from any page, when there is no such file."""
+        if src_uri not in self.numbers:
+            known = self.listing.site_url_of(src_uri) is not None  # type: ignore[misc]
+            self.numbers[src_uri] = len(self.uris) if known else None
+            if known:
+                self.uris.append(src_uri)
+        number = self.numbers[src_uri]
+        return None if number is None else f"{self.prefix}{number}-"
+
+    def resolve(self, html: str, url_of: UrlOf) -> str:
+        """`html` with each mark replaced by its URL as `url_of` (the page) sees it, escaped as templates print it."""
+        if self.prefix not in html:
+            return html
+        found: dict[str, str] = {}
+
+        def url(match: re.Match[str]) -> str:
+            number = match.group(1)
+            if number not in found:
+                found[number] = str(escape(url_of(self.uris[int(number)]) or ""))
+            return found[number]
+
+        return self.marks.sub(url, html)
+
+    def _same_everywhere(self, image: str | None) -> bool:
+        """Whether an image's card is the same, links aside, from every page: `local_image` refuses a relative URL
+        that reads as external, and the URL of a file is one of `../…` or a tail of its path."""
+        if not image:
+            return True
+        found = self.images.get(image)
+        if found is None:
+            url = None if is_external(image) else self.listing.site_url_of(image)  # type: ignore[misc]
+            parts = [part for part in (url or "").split("/") if part]
+            tails = ["/".join(parts[n:]) for n in range(len(parts))]
+            found = self.images[image] = not any(is_external(tail) or is_external(f"../{tail}") for tail in tails)
+        return found
+
+
+class _MarkLinker(Linker):
+    """The links of a card made once (`Cards`): marks, so a card's image and thumbnail are the same for every
+    post showing that image, and are worked out once."""
+
+    def __init__(self, listing: Listing, url_of: UrlOf) -> None:
+        super().__init__(listing, url_of)
+        self.images: dict[str | None, str | None] = {}
+        self.thumbnails: dict[str | None, dict[str, Any] | None] = {}
+
+    def image(self, post: Post) -> str | None:
+        if post.image not in self.images:
+            self.images[post.image] = super().image(post)
+        return self.images[post.image]
+
+    def thumbnail(self, post: Post) -> dict[str, Any] | None:
+        if post.image not in self.thumbnails:
+            self.thumbnails[post.image] = super().thumbnail(post)
+        return self.thumbnails[post.image]
 
 
 def moved(old: Listing, new: Listing) -> list[tuple[str, str]]:

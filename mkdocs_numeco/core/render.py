@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, Template, select_autoescape
 from markupsafe import Markup
@@ -24,6 +25,13 @@ from .labels import Label, text_of
 
 # The folder of a theme's `custom_dir` where a site overrides our templates.
 OVERRIDES = "numeco"
+# Macros the page templates call without importing them (`{% from %}` runs again at every render):
+# name -> (template, macro). Each is taken from its template, the site's own when it overrides it.
+MACROS = {
+    "draft_badge": ("_draft.html", "draft_badge"),
+    "reading_time": ("_reading.html", "reading_time"),
+    "post_authors": ("_authors.html", "post_authors"),
+}
 
 
 def _escaped(value: Any) -> Any:
@@ -58,10 +66,25 @@ class Renderer:
         self.markup_env.globals.update(self.env.globals)  # `{% posts %}` renders the listing's cards in a page
         self.markup_env.filters["long_date"] = self.long_date
         self._compiled: dict[tuple[int, str], Template] = {}
+        self._overridden: dict[str, bool] = {}
+        self._macros: dict[str, Any] = {}  # `MACROS`, loaded when the first page renders
+        self._locale = _parsed(language)
+        self._dates: dict[date, str] = {}  # a date's long form, formatted once per renderer
+        self._labels: dict[tuple[str, tuple[tuple[str, type, Any], ...]], str] = {}  # filled labels, made once
 
     def label(self, key: str, **values: Any) -> str:
-        """A label with its placeholders filled; for a count (`count=`), its plural form in the site's language."""
-        return text_of(self.labels[key], self.language, **values)
+        """A label with its placeholders filled; for a count (`count=`), its plural form in the site's language.
+
+        Remembered per renderer: pages ask the same few labels thousands of times.
+        """
+        cache_key = (key, tuple((name, type(value), value) for name, value in values.items()))
+        try:
+            return self._labels[cache_key]
+        except KeyError:
+            found = self._labels[cache_key] = text_of(self.labels[key], self.language, **values)
+            return found
+        except TypeError:  # a value that can't be a key: not remembered
+            return text_of(self.labels[key], self.language, **values)
 
     def label_around(self, key: str, placeholder: str) -> tuple[str, str]:
         """The text before and after `{placeholder}` in a label, to wrap the value in markup."""
@@ -70,14 +93,38 @@ class Renderer:
 
     def long_date(self, value: date | None) -> str:
         """'1 avril 2025' / 'April 1, 2025', from CLDR data via Babel."""
-        return format_date(value, format="long", locale=self.language) if value else ""
+        if not value:
+            return ""
+        day = value.date() if isinstance(value, datetime) else value  # as Babel reads a datetime
+        found = self._dates.get(day)
+        if found is None:
+            found = self._dates[day] = format_date(day, format="long", locale=self._locale)
+        return found
 
     def render(self, template: str, **context: Any) -> str:
+        if not self._macros:
+            self._macros = {
+                name: getattr(self.env.get_template(file).module, macro) for name, (file, macro) in MACROS.items()
+            }
+            self.env.globals.update(self._macros)
         return self._template(self.env, template).render(**context).strip()
 
     def markup(self, template: str, **context: Any) -> str:
         """A piece of page markup; leading and trailing whitespace is the caller's to add."""
         return self._template(self.markup_env, template).render(**context).strip()
+
+    def overridden(self, template: str) -> bool:
+        """Whether the site's `custom_dir` has its own `template` (in its `numeco/` folder); looked at once."""
+        found = self._overridden.get(template)
+        if found is None:
+            path = os.path.join(self.custom_dir, OVERRIDES, template) if self.custom_dir else ""
+            found = self._overridden[template] = bool(path) and os.path.isfile(path)
+        return found
+
+    def render_if(self, shown: bool, template: str, **context: Any) -> str:
+        """`render`, skipped when the packaged `template` would print nothing (`shown` false) and the site
+        doesn't override it."""
+        return self.render(template, **context) if shown or self.overridden(template) else ""
 
     def filter(self, name: str, function: Callable[..., Any]) -> None:
         """Make `function` available to the markup templates as `| name`."""
@@ -91,6 +138,14 @@ class Renderer:
         return found
 
 
+def _parsed(language: str) -> Locale | str:
+    """The site's language as Babel's `Locale`, parsed once; as it is when Babel can't (Babel then says why)."""
+    try:
+        return Locale.parse(language)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return language
+
+
 def _loader(custom_dir: str | None) -> BaseLoader:
     packaged = PackageLoader("mkdocs_numeco", "templates")
     if not custom_dir:
@@ -99,8 +154,12 @@ def _loader(custom_dir: str | None) -> BaseLoader:
 
 
 def _environment(loader: BaseLoader, **options: Any) -> Environment:
+    # No `auto_reload`: a renderer lives for one build (`mkdocs serve` makes a new one for each),
+    # so a template is read once per build, not checked on disk at every `{% from %}`.
     return Environment(
         loader=loader,
+        auto_reload=False,
+        cache_size=-1,  # every template of a build stays compiled (a plain dict, no LRU lock)
         autoescape=select_autoescape(default=True),
         trim_blocks=True,
         lstrip_blocks=True,

@@ -159,3 +159,26 @@ def test_destination_is_the_engines(src: str, directory_urls: bool, expected: tu
 )
 def test_relative_url(url: str, page: str, expected: str) -> None:
     assert relative_url(url, page) == expected
+
+
+def _urls_from(page: str, files: dict[str, str]):
+    """`url_of` for the page at `page`, over docs files and their site URLs."""
+    return lambda uri: relative_url(files[uri], page) if uri in files else None
+
+
+@pytest.mark.parametrize("image", ["img/a.png", "posts/javascript:x.png", "https://x.org/a.png", "img/missing.png"])
+def test_cards_made_once_are_the_cards_made_for_each_page(image: str) -> None:
+    """With `site_url_of`, each card is rendered once with marks for its links; every page reads as without."""
+    once, _ = _planned(_options())
+    files = {uri: uri.removesuffix("index.md") for uri in once.planned} | {p.src_uri: p.url for p in _posts()}
+    files |= {"img/a.png": "img/a.png", "posts/javascript:x.png": "posts/javascript:x.png"}  # as if not quoted
+    each, _ = _planned(_options())
+    for listing in (once, each):
+        for posts in (page.data.get("posts", []) for page in listing.planned.values()):
+            for one in posts:
+                one.image = image
+    once.site_url_of = _urls_from("", files)
+    for uri in once.planned:
+        url_of = _urls_from(files[uri], files)
+        assert once.render_page(uri, url_of) == each.render_page(uri, url_of)
+    assert len(once.cards.html) == len(_posts()) if image != "posts/javascript:x.png" else not once.cards.html
