@@ -4,8 +4,9 @@ The scanner knows just enough Markdown to leave alone what authors write to
 *document* the syntax: fenced code, indented code, inline code spans and HTML
 comments. Everything else is searched for `{% tag %}`, `{{ expression }}`,
 `{# comment #}`, DSFR cards and grid rows of cards, raw `<iframe>` players and
-`:::` container lines, with one compiled regular expression, so the cost is
-independent of how many shortcode types exist.
+`:::` container lines: one compiled expression finds where a construct may
+start, another reads it there, so the cost is independent of how many
+shortcode types exist.
 
 Linear on any input (issue 12): no alternative of the expression scans past the
 next opener of its kind, and the two constructs that may legitimately run past
@@ -35,18 +36,22 @@ _INDENTED = r"""
         (?:(?<=\n\n)|\A)                                    # after a blank line
         (?:(?:[ ]{4}|\t)[^\n]*(?:\n|\Z))+                   # indented lines
     )"""
-_INLINE = r"""
-    (?P<code>`++)  # a backtick run: where its code span ends is found by _CodeSpans
-    | (?P<comment><!--(?:(?!<!--).)*?-->)  # no nested opener: linear on unclosed comments
-    | (?P<grid>^[ \t]*<div[ \t]+class="fr-grid-row[^"\n]*"[^>\n]*>     # a DSFR grid row holding only cards
+# What may only start at a line start (`_Scanner._next` tries them there first).
+_LINE_START = r"""
+    (?P<grid>[ \t]*<div[ \t]+class="fr-grid-row[^"\n]*"[^>\n]*>     # a DSFR grid row holding only cards
         (?:\s*<div[ \t]+class="fr-col[^"\n]*"[^>\n]*>
            (?:\s*\{%-?[ \t]*from[ \t][^%\n]*-?%\})?
            \s*\{\{-?[ \t\n]*component[ \t\n]*\((?:(?!\n[ \t]*\n)(?!\{\{).)*?\)[ \t\n]*-?\}\}
            \s*</div>)+
         \s*</div>[ \t]*$)
+    | (?P<container>[ ]{0,3}:{3,}[ \t]*(?P<cname>[A-Za-z][\w-]*)?(?P<ctitle>[^\n]*)$)  # markdown-it container
+"""
+# What starts on one of its own characters (`` ` ``, `<`, `{`), anywhere in a line.
+_INLINE = r"""
+    (?P<code>`++)  # a backtick run: where its code span ends is found by _CodeSpans
+    | (?P<comment><!--(?:(?!<!--).)*?-->)  # no nested opener: linear on unclosed comments
     | (?P<component>\{\{-?[ \t\n]*component[ \t\n]*\((?P<call>(?:(?!\n[ \t]*\n)(?!\{\{).)*?)\)[ \t\n]*-?\}\})
     | (?P<iframe><(?i:iframe)\b[^<>]*>(?:(?!</?(?i:iframe)).)*?</(?i:iframe)[ \t]*>)
-    | (?P<container>^[ ]{0,3}:{3,}[ \t]*(?P<cname>[A-Za-z][\w-]*)?(?P<ctitle>[^\n]*)$)  # markdown-it container
     | (?P<tag>\{%(?P<ltrim>-?)[ \t\n]*(?P<name>[A-Za-z_]\w*+)
               (?P<args>(?:[^"'\n%{-]++|"[^"\n]*+"|'[^'\n]*+'|["']|\n(?![ \t]*\n)|%(?!\})|\{(?!%)|-(?!%\}))*+)
               [ \t\n]*(?P<rtrim>-?)%\})  # stops at a blank line or a new opener, unless quoted: linear
@@ -54,12 +59,15 @@ _INLINE = r"""
     | (?P<njcomment>\{\#)  # where it ends (the first `#}`, as Nunjucks reads it) is found with _Next
 """
 _FLAGS = re.MULTILINE | re.DOTALL | re.VERBOSE
-# Every alternative starts at a line start or on one of these characters. Testing that first lets
-# the regex engine leave most positions after one check instead of trying each alternative
-# there: about 5x faster on posts, same matches (issue 6: the scanner was the plugin's top cost).
-_GUARD = r"(?=[`<{]|(?<=\n)|\A)"
-_FULL = re.compile(f"{_GUARD}(?:{_FENCE}|{_INDENTED}|{_INLINE})", _FLAGS)
-_NO_INDENT = re.compile(f"{_GUARD}(?:{_FENCE}|{_INLINE})", _FLAGS)
+# Where a construct may start: a line start that isn't a letter (`\n` then the line's first
+# character), or one of the characters an inline construct starts with. Every alternative starts
+# with a literal character, so the regex engine skips the rest of the text in C without trying an
+# alternative at each position (issues 6 and 16: the scanner was the plugin's top cost); the
+# construct itself is then matched where the candidate is, line-start ones first, as written.
+_CANDIDATE = re.compile(r"\n[ \t`~:<]|`|<(?:!--|(?i:iframe))|\{[%{#]")
+_LINE_FULL = re.compile(f"{_FENCE}|{_INDENTED}|{_LINE_START}", _FLAGS)
+_LINE_NO_INDENT = re.compile(f"{_FENCE}|{_LINE_START}", _FLAGS)
+_INLINE_AT = re.compile(_INLINE, _FLAGS)
 
 _DELIMITER = re.compile(r"\{[%{#]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -351,7 +359,7 @@ def scan(text: str, first_line: int = 1, code: bool = False) -> Iterator[Token]:
     template engine running after us would read although Markdown shows it as is.
     A fence that is never closed also yields a "fence" token.
     """
-    yield from _Scanner(text, first_line, code).tokens(0, len(text), _FULL)
+    yield from _Scanner(text, first_line, code).tokens(0, len(text), _LINE_FULL)
 
 
 # A handler reads the match at hand, yields its tokens and returns where the scan goes on.
@@ -369,10 +377,26 @@ class _Scanner:
         self.comment_ends = _Next(text, _COMMENT_END)
         self.spans = _CodeSpans(text, self.blank_lines)
 
-    def tokens(self, start: int, stop: int, pattern: re.Pattern[str]) -> Iterator[Token]:
+    def tokens(self, start: int, stop: int, line_start: re.Pattern[str]) -> Iterator[Token]:
+        """The tokens from `start` to `stop`; `line_start` is what is read at the start of a line."""
         pos = start
-        while (m := pattern.search(self.text, pos, stop)) is not None:
+        while (m := self._next(pos, stop, line_start)) is not None:
             pos = yield from _HANDLERS[str(m.lastgroup)](self, m, stop)
+
+    def _next(self, pos: int, stop: int, line_start: re.Pattern[str]) -> re.Match[str] | None:
+        """The first construct at or after `pos`: the one a search with every alternative would find."""
+        text = self.text
+        if pos == 0 or text[pos - 1] == "\n":
+            m = line_start.match(text, pos, stop)
+            if m is not None:
+                return m
+        while (found := _CANDIDATE.search(text, pos, stop)) is not None:
+            at = found.start()
+            m = line_start.match(text, at + 1, stop) if text[at] == "\n" else _INLINE_AT.match(text, at, stop)
+            if m is not None:
+                return m
+            pos = at + 1
+        return None
 
     def token(self, kind: str, name: str, start: int, end: int, **fields: object) -> Token:
         context = self.blocks.at(start)
@@ -392,7 +416,7 @@ class _Scanner:
 
     def indented(self, m: re.Match[str], stop: int) -> _Steps:
         if self.blocks.continues(m.start()):
-            yield from self.tokens(m.start(), m.end(), _NO_INDENT)
+            yield from self.tokens(m.start(), m.end(), _LINE_NO_INDENT)
         else:
             self.blocks.skip(m.start(), m.end(), first_line=False)
             yield from self._literal(m.start(), m.end())
