@@ -117,6 +117,11 @@ def call_args(text: str) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, st
 # Material blocks whose body is indented under a header line: admonitions, collapsible blocks, tabs.
 _BOX = re.compile(r"[ \t]*(?:!!!|\?\?\?\+?|===\+?)(?:[ \t]|$)")
 _TABLE_RULE = re.compile(r"[ \t]*(?=[^\n]*\|)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+# Lines that open no block when none is open: blank ones, and text that starts with no list, quote,
+# box or table mark and holds no `|`. `para` is where the last paragraph after a blank line starts.
+_PLAIN = r"[^\s\d\-*+!?=>|][^\n|]*\n"
+_BLANK = r"[ \t]*\n"
+_PLAIN_LINES = re.compile(f"(?P<head>(?:{_PLAIN})*+)(?:(?:{_BLANK})++(?P<para>)(?:{_PLAIN})++)*(?:{_BLANK})*+")
 _RAW_HTML = re.compile(r"[ \t]*<(?!!--)")
 _ARG = re.compile(
     r"""\s*(?:"(?P<dq>(?:[^"\\]|\\.)*)"|'(?P<sq>(?:[^'\\]|\\.)*)'|(?P<bare>[^\s,"']+))\s*,?""",
@@ -285,8 +290,30 @@ class _Blocks:
     def at(self, offset: int) -> str:
         """The block of the line holding `offset`."""
         while self.next <= offset and self.next < len(self.text):
+            if not (self.boxes or self.quote or self.table) and self._skip_plain(offset):
+                continue
             self._read()
         return self.context
+
+    def _skip_plain(self, offset: int) -> bool:
+        """Outside any block, pass over whole lines up to `offset` that are blank or plain text at once.
+
+        Such lines open nothing (`_PLAIN_LINES`): reading them one by one would only note the
+        blank ones and where the last paragraph starts, which the match tells. False: none there.
+        """
+        m = _PLAIN_LINES.match(self.text, self.next, offset + 1)
+        end = m.end()
+        if end == self.next:
+            return False
+        if m.start("para") >= 0:
+            self.block_start, self.context = m.start("para"), ""
+        elif m.end("head") > self.next:
+            self.block_start = self.next if self.blank else self.block_start
+            self.context = ""
+        last = max(self.next, self.text.rfind("\n", self.next, end - 1) + 1)
+        self.blank = not self.text[last : end - 1].strip(" \t")
+        self.next = end
+        return True
 
     def continues(self, start: int) -> bool:
         """Whether the indented lines at `start`, after a blank line, continue a list item or a box.
@@ -351,15 +378,17 @@ def _indent(line: str) -> int:
     return len(line[: len(line) - len(line.lstrip(" \t"))].expandtabs(4))
 
 
-def scan(text: str, first_line: int = 1, code: bool = False) -> Iterator[Token]:
+def scan(text: str, first_line: int = 1, code: bool = False, contexts: bool = True) -> Iterator[Token]:
     """Yield every tag and expression of `text` that sits outside code, in order.
 
     With `code`, also yield a "code" token for each code block, code span or
     HTML comment that holds a template delimiter (`{%`, `{{`, `{#`): what a
     template engine running after us would read although Markdown shows it as is.
     A fence that is never closed also yields a "fence" token.
+    Without `contexts`, tokens carry no `context` (""): the same tokens otherwise,
+    for a reader that only needs where they are, without reading each line's block.
     """
-    yield from _Scanner(text, first_line, code).tokens(0, len(text), _LINE_FULL)
+    yield from _Scanner(text, first_line, code, contexts).tokens(0, len(text), _LINE_FULL)
 
 
 # A handler reads the match at hand, yields its tokens and returns where the scan goes on.
@@ -368,9 +397,10 @@ _Handler = Callable[["_Scanner", re.Match[str], int], _Steps]
 
 
 class _Scanner:
-    def __init__(self, text: str, first_line: int, code: bool) -> None:
+    def __init__(self, text: str, first_line: int, code: bool, contexts: bool = True) -> None:
         self.text = text
         self.code = code
+        self.contexts = contexts
         self.lines = _LineCounter(text, first_line)
         self.blocks = _Blocks(text)
         self.blank_lines = _Next(text, _BLANK_LINE)
@@ -399,7 +429,7 @@ class _Scanner:
         return None
 
     def token(self, kind: str, name: str, start: int, end: int, **fields: object) -> Token:
-        context = self.blocks.at(start)
+        context = self.blocks.at(start) if self.contexts else ""
         return Token(kind, name, start, end, self.lines.at(start), self.text[start:end], context=context, **fields)  # type: ignore[arg-type]
 
     def _literal(self, start: int, end: int) -> Iterator[Token]:
