@@ -77,6 +77,14 @@ _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _QUOTE = re.compile(r"[ \t]*>")
 
 
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)  # `\"` in a quoted argument is `"`
+_ESCAPE_IN_LINE = re.compile(r"\\(.)")  # a keyword's value: a backslash before a line break stays
+
+
+def _unescape(value: str, escape: re.Pattern[str]) -> str:
+    return escape.sub(r"\1", value) if "\\" in value else value
+
+
 def keyword_args(text: str) -> tuple[dict[str, str], str]:
     """`key="value"`, `key='value'` and `key=word` arguments of a tag, unquoted; and the text that is none.
 
@@ -90,7 +98,7 @@ def keyword_args(text: str) -> tuple[dict[str, str], str]:
         if not m or m.end() == pos:
             return found, text[pos:]
         value = next(v for v in (m.group("dq"), m.group("sq"), m.group("bare")) if v is not None)
-        found[m.group("key")] = value if m.group("bare") is not None else re.sub(r"\\(.)", r"\1", value)
+        found[m.group("key")] = value if m.group("bare") is not None else _unescape(value, _ESCAPE_IN_LINE)
         pos = m.end()
     return found, ""
 
@@ -181,7 +189,7 @@ def parse_args(text: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
             bare.append(m.group("bare"))
         else:
             value = m.group("dq") if m.group("dq") is not None else m.group("sq")
-            strings.append(re.sub(r"\\(.)", r"\1", value, flags=re.DOTALL))
+            strings.append(_unescape(value, _ESCAPE))
         pos = m.end()
     return tuple(strings), tuple(bare), True
 
