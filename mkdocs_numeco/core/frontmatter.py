@@ -226,13 +226,18 @@ def _plain(node: yaml.Node, depth: int) -> Any:
     if depth and node.tag == _SEQ and isinstance(node, yaml.SequenceNode):
         return [_plain(item, depth - 1) for item in node.value]
     if depth and node.tag == _MAP and isinstance(node, yaml.MappingNode):
-        mapping = {}
-        for key, value in node.value:
-            if key.tag != _STR or not isinstance(key, yaml.ScalarNode):
-                raise _NotPlain  # `<<` (merge), a number, a collection: PyYAML's rules
-            mapping[key.value] = _plain(value, depth - 1)
-        return mapping
+        return _plain_mapping(node, depth)
     raise _NotPlain
+
+
+def _plain_mapping(node: yaml.MappingNode, depth: int) -> dict[str, Any]:
+    """A mapping with text keys, as PyYAML builds it (a key given twice keeps its last value)."""
+    mapping = {}
+    for key, value in node.value:
+        if key.tag != _STR or not isinstance(key, yaml.ScalarNode):
+            raise _NotPlain  # `<<` (merge), a number, a collection: PyYAML's rules
+        mapping[key.value] = _plain(value, depth - 1)
+    return mapping
 
 
 def _key_lines(text: str, node: yaml.MappingNode, problems: list[Problem]) -> dict[str, int]:
