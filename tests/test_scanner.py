@@ -60,3 +60,30 @@ PIECES = st.sampled_from(["`", "``", "```", "a", " ", "\nb", "\n\nb", "\n \nb", 
 def test_code_spans_and_comments_end_where_the_lazy_patterns_ended(text: str) -> None:
     expected = [(m.lastgroup, m.start(), m.end()) for m in _LAZY.finditer(text) if m.lastgroup != "code"]
     assert [(t.kind, t.start, t.end) for t in scan(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # Runs of plain lines are passed at once (`_Blocks._skip_plain`): the block a token sits in, and
+        # where that block starts (an HTML block around a card), stay what reading each line gives.
+        ("para one\npara two\n{{ component('card') }}", [("component", "", False)]),
+        ("text\n\n<div>\nmore\n{{ component('card') }}", [("component", "", True)]),
+        ("<div>\n\ntext\n{{ component('card') }}", [("component", "", False)]),
+        ("one\n\n\n<div>\nthree\n{{ component('card') }}", [("component", "", True)]),
+        ("- item\n  lazy\n\n  {% youtube 'x' %}", [("tag", "list item", False)]),
+        ("> quote\n{% youtube 'x' %}", [("tag", "blockquote", False)]),
+        ("> quote\n\n{% youtube 'x' %}", [("tag", "", False)]),
+        ("a | b\n--|--\n{% youtube 'x' %}", [("tag", "table", False)]),
+        ("- item\n\npara\n\n{% youtube 'x' %}", [("tag", "", False)]),
+        ("!!! note\n\n    {% youtube 'x' %}", [("tag", "indented block", False)]),
+        ("\u0661. item\n   {% youtube 'x' %}", [("tag", "list item", False)]),  # a list numbered in other digits
+    ],
+)
+def test_block_of_each_token_after_plain_lines(text: str, found: list[tuple[str, str, bool]]) -> None:
+    tokens = list(scan(text))
+    assert [(t.kind, t.context, t.html_block) for t in tokens] == found
+    # Without contexts (reading time), the same tokens in the same places.
+    assert [(t.kind, t.start, t.end, t.line) for t in scan(text, contexts=False)] == [
+        (t.kind, t.start, t.end, t.line) for t in tokens
+    ]

@@ -72,14 +72,17 @@ class SiteImages:
         if not self.enabled:
             return
         refused: dict[str, str] = {}
+        ready: set[str] = set()  # images whose variants are made: many posts share one poster
         for post in posts:
-            if not post.image or is_external(post.image):
+            if not post.image or post.image in ready or is_external(post.image):
                 continue
             file = files.get_file_from_path(post.image)
             if file is None or file.abs_src_path is None:
                 continue  # a missing image: the page says so already, or the browser will
             why = refused.get(post.image) or self._prepare(post.image, file, files, config, claims)
-            if why is not None:
+            if why is None:
+                ready.add(post.image)
+            else:
                 refused[post.image] = why
                 log.warning(
                     f"{where(post, 'image')}: image {shown(post.image)} has no lighter variants ({why}): {_HINT}"

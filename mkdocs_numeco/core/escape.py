@@ -34,9 +34,13 @@ _MARKDOWN = str.maketrans(
 )
 
 
+# `html.escape(quote=True)` and `_VALUE` in one pass: none of them makes a character another one maps.
+_HTML_VALUE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"} | _VALUE)
+
+
 def esc(value: object) -> str:
     """Escape any value for HTML text or a double-quoted attribute."""
-    return html.escape(str(value), quote=True).translate(_VALUE)
+    return (value if type(value) is str else str(value)).translate(_HTML_VALUE)
 
 
 def text_in_markdown(value: object) -> str:

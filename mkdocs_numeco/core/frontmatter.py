@@ -192,12 +192,52 @@ def _load(text: str, problems: list[Problem] | None = None) -> tuple[dict[str, A
             )
         lines = _key_lines(text, node, problems if problems is not None else [])
         try:
-            data = loader.construct_document(node)
+            data = _construct(loader, node, aliases="*" in text)
         except (ValueError, TypeError, OverflowError) as error:  # `!!timestamp 2025-13-45`, `!!int 1e999`…
             raise yaml.MarkedYAMLError(problem=str(error), problem_mark=node.start_mark) from error
     finally:
         loader.dispose()
     return dict(data), lines
+
+
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_PLAIN_DEPTH = 4  # deeper front matter is left to PyYAML's constructor
+
+
+class _NotPlain(Exception):
+    """A node holding something else than text, lists and mappings of text."""
+
+
+def _construct(loader: Any, node: yaml.Node, aliases: bool) -> Any:
+    """What `loader.construct_document(node)` builds; text, lists and mappings of text (nearly all front
+    matter) are built here directly, without PyYAML's constructor calling Python for every node."""
+    if not aliases:  # an alias makes PyYAML share one object where it repeats: its constructor does that
+        try:
+            return _plain(node, _PLAIN_DEPTH)
+        except _NotPlain:
+            pass
+    return loader.construct_document(node)
+
+
+def _plain(node: yaml.Node, depth: int) -> Any:
+    """A node as PyYAML's SafeConstructor builds it, when it is text or a list or mapping of them."""
+    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value
+    if depth and node.tag == _SEQ and isinstance(node, yaml.SequenceNode):
+        return [_plain(item, depth - 1) for item in node.value]
+    if depth and node.tag == _MAP and isinstance(node, yaml.MappingNode):
+        return _plain_mapping(node, depth)
+    raise _NotPlain
+
+
+def _plain_mapping(node: yaml.MappingNode, depth: int) -> dict[str, Any]:
+    """A mapping with text keys, as PyYAML builds it (a key given twice keeps its last value)."""
+    mapping = {}
+    for key, value in node.value:
+        if key.tag != _STR or not isinstance(key, yaml.ScalarNode):
+            raise _NotPlain  # `<<` (merge), a number, a collection: PyYAML's rules
+        mapping[key.value] = _plain(value, depth - 1)
+    return mapping
 
 
 def _key_lines(text: str, node: yaml.MappingNode, problems: list[Problem]) -> dict[str, int]:

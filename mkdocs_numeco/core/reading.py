@@ -58,7 +58,7 @@ def count_words(markdown: str) -> tuple[int, int]:
     counts = [0, 0]
     inside = 0  # 1 within a transcript
     pos = 0
-    for token in scan(markdown):
+    for token in scan(markdown, contexts=False):
         counts[inside] += _words(markdown, pos, token.start)
         pos = token.end
         if token.kind == "tag" and token.name in (TRANSCRIPT, END_TRANSCRIPT):
@@ -71,7 +71,7 @@ def _words(text: str, start: int, end: int) -> int:
     if start >= end:
         return 0
     plain = _MARKUP.sub(" ", text[start:end])
-    return sum(1 for _ in _WORD.finditer(plain))
+    return len(_WORD.findall(plain))
 
 
 def minutes(words: int, words_per_minute: int) -> int:

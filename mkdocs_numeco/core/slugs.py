@@ -56,6 +56,7 @@ def slugify(text: str) -> str:
     return plain_slug(text) or "untitled"
 
 
+@lru_cache(maxsize=4096)  # pure; the same few tag and series names are asked for every post
 def identity(name: str) -> str:
     """What makes a name itself: case, accents, compatibility forms and word separators folded away.
 

@@ -29,6 +29,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import SplitResult, unquote, urlsplit
 
 ABSOLUTE, MAILTO, SITE, RELATIVE, REFUSED = "absolute", "mailto", "site", "relative", "refused"
@@ -72,10 +73,12 @@ class Url:
 
 # Characters a browser drops or reads differently from what the author sees.
 _INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"})
+_ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # the invisible characters of ASCII (its space aside)
 _HOST = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)*")
 _MAX_SHOWN = 60
 
 
+@lru_cache(maxsize=4096)  # pure, and listings ask again for the same few image paths on every page
 def classify(value: str) -> Url:
     """What `value` is: absolute, mailto, site, relative, or refused (with the reason)."""
     text = value.strip()
@@ -168,6 +171,9 @@ def _classify(text: str) -> Url:
 def _odd_character(text: str) -> str:
     if "\\" in text:
         return "it contains a backslash"
+    if text.isascii():
+        found = _ASCII_CONTROL.search(text)
+        return f"it contains the invisible character U+{ord(found.group()):04X}" if found else ""
     for char in text:
         if char != " " and unicodedata.category(char) in _INVISIBLE:
             return f"it contains the invisible character U+{ord(char):04X}"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import render, urls
+from . import fixed
 
 if TYPE_CHECKING:
     from ..render import Renderer
@@ -101,4 +102,6 @@ def refusal(name: str, argument: str) -> str | None:
 
 def render_close(name: str, *, renderer: Renderer | None = None) -> str:
     """The HTML that closes container `name` (`container_close.html`)."""
-    return (renderer or render.packaged()).markup("container_close.html", name=name, collapsible=name in COLLAPSIBLE)
+    return fixed.markup(
+        renderer or render.packaged(), "container_close.html", name=name, collapsible=name in COLLAPSIBLE
+    )

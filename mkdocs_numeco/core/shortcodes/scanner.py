@@ -4,8 +4,9 @@ The scanner knows just enough Markdown to leave alone what authors write to
 *document* the syntax: fenced code, indented code, inline code spans and HTML
 comments. Everything else is searched for `{% tag %}`, `{{ expression }}`,
 `{# comment #}`, DSFR cards and grid rows of cards, raw `<iframe>` players and
-`:::` container lines, with one compiled regular expression, so the cost is
-independent of how many shortcode types exist.
+`:::` container lines: one compiled expression finds where a construct may
+start, another reads it there, so the cost is independent of how many
+shortcode types exist.
 
 Linear on any input (issue 12): no alternative of the expression scans past the
 next opener of its kind, and the two constructs that may legitimately run past
@@ -35,18 +36,22 @@ _INDENTED = r"""
         (?:(?<=\n\n)|\A)                                    # after a blank line
         (?:(?:[ ]{4}|\t)[^\n]*(?:\n|\Z))+                   # indented lines
     )"""
-_INLINE = r"""
-    (?P<code>`++)  # a backtick run: where its code span ends is found by _CodeSpans
-    | (?P<comment><!--(?:(?!<!--).)*?-->)  # no nested opener: linear on unclosed comments
-    | (?P<grid>^[ \t]*<div[ \t]+class="fr-grid-row[^"\n]*"[^>\n]*>     # a DSFR grid row holding only cards
+# What may only start at a line start (`_Scanner._next` tries them there first).
+_LINE_START = r"""
+    (?P<grid>[ \t]*<div[ \t]+class="fr-grid-row[^"\n]*"[^>\n]*>     # a DSFR grid row holding only cards
         (?:\s*<div[ \t]+class="fr-col[^"\n]*"[^>\n]*>
            (?:\s*\{%-?[ \t]*from[ \t][^%\n]*-?%\})?
            \s*\{\{-?[ \t\n]*component[ \t\n]*\((?:(?!\n[ \t]*\n)(?!\{\{).)*?\)[ \t\n]*-?\}\}
            \s*</div>)+
         \s*</div>[ \t]*$)
+    | (?P<container>[ ]{0,3}:{3,}[ \t]*(?P<cname>[A-Za-z][\w-]*)?(?P<ctitle>[^\n]*)$)  # markdown-it container
+"""
+# What starts on one of its own characters (`` ` ``, `<`, `{`), anywhere in a line.
+_INLINE = r"""
+    (?P<code>`++)  # a backtick run: where its code span ends is found by _CodeSpans
+    | (?P<comment><!--(?:(?!<!--).)*?-->)  # no nested opener: linear on unclosed comments
     | (?P<component>\{\{-?[ \t\n]*component[ \t\n]*\((?P<call>(?:(?!\n[ \t]*\n)(?!\{\{).)*?)\)[ \t\n]*-?\}\})
     | (?P<iframe><(?i:iframe)\b[^<>]*>(?:(?!</?(?i:iframe)).)*?</(?i:iframe)[ \t]*>)
-    | (?P<container>^[ ]{0,3}:{3,}[ \t]*(?P<cname>[A-Za-z][\w-]*)?(?P<ctitle>[^\n]*)$)  # markdown-it container
     | (?P<tag>\{%(?P<ltrim>-?)[ \t\n]*(?P<name>[A-Za-z_]\w*+)
               (?P<args>(?:[^"'\n%{-]++|"[^"\n]*+"|'[^'\n]*+'|["']|\n(?![ \t]*\n)|%(?!\})|\{(?!%)|-(?!%\}))*+)
               [ \t\n]*(?P<rtrim>-?)%\})  # stops at a blank line or a new opener, unless quoted: linear
@@ -54,12 +59,15 @@ _INLINE = r"""
     | (?P<njcomment>\{\#)  # where it ends (the first `#}`, as Nunjucks reads it) is found with _Next
 """
 _FLAGS = re.MULTILINE | re.DOTALL | re.VERBOSE
-# Every alternative starts at a line start or on one of these characters. Testing that first lets
-# the regex engine leave most positions after one check instead of trying each alternative
-# there: about 5x faster on posts, same matches (issue 6: the scanner was the plugin's top cost).
-_GUARD = r"(?=[`<{]|(?<=\n)|\A)"
-_FULL = re.compile(f"{_GUARD}(?:{_FENCE}|{_INDENTED}|{_INLINE})", _FLAGS)
-_NO_INDENT = re.compile(f"{_GUARD}(?:{_FENCE}|{_INLINE})", _FLAGS)
+# Where a construct may start: a line start that isn't a letter (`\n` then the line's first
+# character), or one of the characters an inline construct starts with. Every alternative starts
+# with a literal character, so the regex engine skips the rest of the text in C without trying an
+# alternative at each position (issues 6 and 16: the scanner was the plugin's top cost); the
+# construct itself is then matched where the candidate is, line-start ones first, as written.
+_CANDIDATE = re.compile(r"\n[ \t`~:<]|`|<(?:!--|(?i:iframe))|\{[%{#]")
+_LINE_FULL = re.compile(f"{_FENCE}|{_INDENTED}|{_LINE_START}", _FLAGS)
+_LINE_NO_INDENT = re.compile(f"{_FENCE}|{_LINE_START}", _FLAGS)
+_INLINE_AT = re.compile(_INLINE, _FLAGS)
 
 _DELIMITER = re.compile(r"\{[%{#]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -67,6 +75,14 @@ _COMMENT_END = re.compile(r"#\}")
 _BACKTICKS = re.compile(r"`+")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _QUOTE = re.compile(r"[ \t]*>")
+
+
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)  # `\"` in a quoted argument is `"`
+_ESCAPE_IN_LINE = re.compile(r"\\(.)")  # a keyword's value: a backslash before a line break stays
+
+
+def _unescape(value: str, escape: re.Pattern[str]) -> str:
+    return escape.sub(r"\1", value) if "\\" in value else value
 
 
 def keyword_args(text: str) -> tuple[dict[str, str], str]:
@@ -82,7 +98,7 @@ def keyword_args(text: str) -> tuple[dict[str, str], str]:
         if not m or m.end() == pos:
             return found, text[pos:]
         value = next(v for v in (m.group("dq"), m.group("sq"), m.group("bare")) if v is not None)
-        found[m.group("key")] = value if m.group("bare") is not None else re.sub(r"\\(.)", r"\1", value)
+        found[m.group("key")] = value if m.group("bare") is not None else _unescape(value, _ESCAPE_IN_LINE)
         pos = m.end()
     return found, ""
 
@@ -109,6 +125,11 @@ def call_args(text: str) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, st
 # Material blocks whose body is indented under a header line: admonitions, collapsible blocks, tabs.
 _BOX = re.compile(r"[ \t]*(?:!!!|\?\?\?\+?|===\+?)(?:[ \t]|$)")
 _TABLE_RULE = re.compile(r"[ \t]*(?=[^\n]*\|)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+# Lines that open no block when none is open: blank ones, and text that starts with no list, quote,
+# box or table mark and holds no `|`. `para` is where the last paragraph after a blank line starts.
+_PLAIN = r"[^\s\d\-*+!?=>|][^\n|]*\n"
+_BLANK = r"[ \t]*\n"
+_PLAIN_LINES = re.compile(f"(?P<head>(?:{_PLAIN})*+)(?:(?:{_BLANK})++(?P<para>)(?:{_PLAIN})++)*(?:{_BLANK})*+")
 _RAW_HTML = re.compile(r"[ \t]*<(?!!--)")
 _ARG = re.compile(
     r"""\s*(?:"(?P<dq>(?:[^"\\]|\\.)*)"|'(?P<sq>(?:[^'\\]|\\.)*)'|(?P<bare>[^\s,"']+))\s*,?""",
@@ -168,7 +189,7 @@ def parse_args(text: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
             bare.append(m.group("bare"))
         else:
             value = m.group("dq") if m.group("dq") is not None else m.group("sq")
-            strings.append(re.sub(r"\\(.)", r"\1", value, flags=re.DOTALL))
+            strings.append(_unescape(value, _ESCAPE))
         pos = m.end()
     return tuple(strings), tuple(bare), True
 
@@ -277,8 +298,30 @@ class _Blocks:
     def at(self, offset: int) -> str:
         """The block of the line holding `offset`."""
         while self.next <= offset and self.next < len(self.text):
+            if not (self.boxes or self.quote or self.table) and self._skip_plain(offset):
+                continue
             self._read()
         return self.context
+
+    def _skip_plain(self, offset: int) -> bool:
+        """Outside any block, pass over whole lines up to `offset` that are blank or plain text at once.
+
+        Such lines open nothing (`_PLAIN_LINES`): reading them one by one would only note the
+        blank ones and where the last paragraph starts, which the match tells. False: none there.
+        """
+        m = _PLAIN_LINES.match(self.text, self.next, offset + 1)
+        end = m.end()
+        if end == self.next:
+            return False
+        if m.start("para") >= 0:
+            self.block_start, self.context = m.start("para"), ""
+        elif m.end("head") > self.next:
+            self.block_start = self.next if self.blank else self.block_start
+            self.context = ""
+        last = max(self.next, self.text.rfind("\n", self.next, end - 1) + 1)
+        self.blank = not self.text[last : end - 1].strip(" \t")
+        self.next = end
+        return True
 
     def continues(self, start: int) -> bool:
         """Whether the indented lines at `start`, after a blank line, continue a list item or a box.
@@ -343,15 +386,17 @@ def _indent(line: str) -> int:
     return len(line[: len(line) - len(line.lstrip(" \t"))].expandtabs(4))
 
 
-def scan(text: str, first_line: int = 1, code: bool = False) -> Iterator[Token]:
+def scan(text: str, first_line: int = 1, code: bool = False, contexts: bool = True) -> Iterator[Token]:
     """Yield every tag and expression of `text` that sits outside code, in order.
 
     With `code`, also yield a "code" token for each code block, code span or
     HTML comment that holds a template delimiter (`{%`, `{{`, `{#`): what a
     template engine running after us would read although Markdown shows it as is.
     A fence that is never closed also yields a "fence" token.
+    Without `contexts`, tokens carry no `context` (""): the same tokens otherwise,
+    for a reader that only needs where they are, without reading each line's block.
     """
-    yield from _Scanner(text, first_line, code).tokens(0, len(text), _FULL)
+    yield from _Scanner(text, first_line, code, contexts).tokens(0, len(text), _LINE_FULL)
 
 
 # A handler reads the match at hand, yields its tokens and returns where the scan goes on.
@@ -360,22 +405,39 @@ _Handler = Callable[["_Scanner", re.Match[str], int], _Steps]
 
 
 class _Scanner:
-    def __init__(self, text: str, first_line: int, code: bool) -> None:
+    def __init__(self, text: str, first_line: int, code: bool, contexts: bool = True) -> None:
         self.text = text
         self.code = code
+        self.contexts = contexts
         self.lines = _LineCounter(text, first_line)
         self.blocks = _Blocks(text)
         self.blank_lines = _Next(text, _BLANK_LINE)
         self.comment_ends = _Next(text, _COMMENT_END)
         self.spans = _CodeSpans(text, self.blank_lines)
 
-    def tokens(self, start: int, stop: int, pattern: re.Pattern[str]) -> Iterator[Token]:
+    def tokens(self, start: int, stop: int, line_start: re.Pattern[str]) -> Iterator[Token]:
+        """The tokens from `start` to `stop`; `line_start` is what is read at the start of a line."""
         pos = start
-        while (m := pattern.search(self.text, pos, stop)) is not None:
+        while (m := self._next(pos, stop, line_start)) is not None:
             pos = yield from _HANDLERS[str(m.lastgroup)](self, m, stop)
 
+    def _next(self, pos: int, stop: int, line_start: re.Pattern[str]) -> re.Match[str] | None:
+        """The first construct at or after `pos`: the one a search with every alternative would find."""
+        text = self.text
+        if pos == 0 or text[pos - 1] == "\n":
+            m = line_start.match(text, pos, stop)
+            if m is not None:
+                return m
+        while (found := _CANDIDATE.search(text, pos, stop)) is not None:
+            at = found.start()
+            m = line_start.match(text, at + 1, stop) if text[at] == "\n" else _INLINE_AT.match(text, at, stop)
+            if m is not None:
+                return m
+            pos = at + 1
+        return None
+
     def token(self, kind: str, name: str, start: int, end: int, **fields: object) -> Token:
-        context = self.blocks.at(start)
+        context = self.blocks.at(start) if self.contexts else ""
         return Token(kind, name, start, end, self.lines.at(start), self.text[start:end], context=context, **fields)  # type: ignore[arg-type]
 
     def _literal(self, start: int, end: int) -> Iterator[Token]:
@@ -392,7 +454,7 @@ class _Scanner:
 
     def indented(self, m: re.Match[str], stop: int) -> _Steps:
         if self.blocks.continues(m.start()):
-            yield from self.tokens(m.start(), m.end(), _NO_INDENT)
+            yield from self.tokens(m.start(), m.end(), _LINE_NO_INDENT)
         else:
             self.blocks.skip(m.start(), m.end(), first_line=False)
             yield from self._literal(m.start(), m.end())

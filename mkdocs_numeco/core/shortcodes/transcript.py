@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .. import render
+from . import fixed
 from .timecodes import Stamp, mark, stamps
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def render_open(
 
 def render_close(*, renderer: Renderer | None = None) -> str:
     """Everything after the author's transcript body."""
-    return (renderer or render.packaged()).markup("transcript_close.html")
+    return fixed.markup(renderer or render.packaged(), "transcript_close.html")
 
 
 def render_seek(video: Video, stamp: Stamp, labels: Mapping[str, str], *, renderer: Renderer | None = None) -> str:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from shortcode_snippets import listed, run, soup
+
+from mkdocs_numeco.core.render import OVERRIDES, Renderer
+from mkdocs_numeco.core.shortcodes.transcript import render_close
 
 
 def test_a_paired_transcript_becomes_a_details_block_named_after_the_speaker() -> None:
@@ -37,3 +42,17 @@ def test_a_closing_with_nothing_to_close_is_left_out_with_a_warning() -> None:
     assert result.markdown == "Texte.\n\n<!-- &#123;% endtranscription %&#125; -->"
     assert ["no matching" in p.message for p in result.problems] == [True]
     assert listed(result) == [("shortcode", "endtranscription", "unsupported")]
+
+
+def test_the_closing_markup_is_each_renderers_own(tmp_path: Path) -> None:
+    """Rendered once per renderer and reused (`shortcodes.fixed`): a site's override still wins in its build."""
+    folder = tmp_path / OVERRIDES
+    folder.mkdir()
+    (folder / "transcript_close.html").write_text("</div></details><!-- ours -->", encoding="utf-8")
+    packaged, own = Renderer(), Renderer(custom_dir=str(tmp_path))
+    assert [render_close(renderer=r) for r in (packaged, own, packaged, own)] == [
+        "</div>\n</details>",
+        "</div></details><!-- ours -->",
+        "</div>\n</details>",
+        "</div></details><!-- ours -->",
+    ]
