@@ -85,6 +85,7 @@ class Listing:
         self.site_url_of: UrlOf | None = None
         self._cards: Cards | None = None
         self._boxes: dict[str, tuple[Series, _Episodes]] = {}  # series slug -> what its boxes share, made once
+        self._tag_parts: dict[tuple[tuple[str, str | None], ...], str] = {}  # a post's tags and URLs -> its tag list
 
     # -- planning ---------------------------------------------------------------
 
@@ -393,8 +394,22 @@ class Listing:
         if series is not None:
             prepared = self.series_box(series, post, url_of)
             box = self.renderer.render("series_box.html", series=series, post=post, link=link, box=prepared)
-        tags = self.renderer.render_if(bool(post.tags), "post_tags.html", tags=[link.tag(name) for name in post.tags])
-        return box, tags
+        return box, self._post_tags(post, link)
+
+    def _post_tags(self, post: Post, link: Linker) -> str:
+        """The tag list under a post: rendered once per list of tags and URLs (posts of a folder share their
+        tags' URLs); for each post when the site overrides `post_tags.html`."""
+        overridden = self.renderer.overridden("post_tags.html")
+        if not post.tags and not overridden:
+            return ""  # the packaged template prints nothing
+        tags = [link.tag(name) for name in post.tags]
+        if overridden:
+            return self.renderer.render("post_tags.html", tags=tags)
+        key = tuple((tag["name"], tag["url"]) for tag in tags)
+        found = self._tag_parts.get(key)
+        if found is None:
+            found = self._tag_parts[key] = self.renderer.render("post_tags.html", tags=tags)
+        return found
 
     def series_box(self, series: Series, post: Post, url_of: UrlOf) -> SeriesBox:
         """What the series box of `post` prints, its texts escaped once per series and its URLs as `url_of` sees them."""
