@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import posixpath
 import logging
+import posixpath
 from datetime import date
 
 import pytest

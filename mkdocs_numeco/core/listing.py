@@ -421,18 +421,26 @@ class Listing:
         first, count = series.window(n)
 
         def step(index: int) -> Step:
-            return Step(number=index + 1, title=shared.titles[index], href=escape(url_of(series.posts[index].src_uri)))
+            href = escape(url_of(series.posts[index].src_uri)) if index != n - 1 else Markup()  # not a link
+            return Step(number=index + 1, title=shared.titles[index], href=href)
 
         total = len(series.posts)
+        steps = [step(index) for index in range(first, min(first + count, total))]
+
+        def neighbour(index: int) -> Step | None:
+            if not 0 <= index < total:
+                return None
+            return steps[index - first] if first <= index < first + len(steps) else step(index)
+
         return SeriesBox(
             name=shared.name,
             href=escape(Linker(self, url_of).series(series)),
             position=escape(self.renderer.label("position", n=n, total=total)),
             episodes=shared.episodes,
             open=total <= 5,
-            previous=step(n - 2) if n > 1 else None,
-            next=step(n) if n < total else None,
-            steps=[step(index) for index in range(first, min(first + count, total))],
+            previous=neighbour(n - 2),
+            next=neighbour(n),
+            steps=steps,
             current=n,
             cut=total > count,
         )
@@ -440,7 +448,8 @@ class Listing:
 
 @dataclass(frozen=True)
 class Step:
-    """An episode in a series box: its number, its title and its URL from the page, both escaped."""
+    """An episode in a series box: its number, its title and its URL from the page (none for the episode shown),
+    both escaped."""
 
     number: int
     title: Markup
