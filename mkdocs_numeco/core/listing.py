@@ -86,6 +86,7 @@ class Listing:
         self._cards: Cards | None = None
         self._boxes: dict[str, tuple[Series, _Episodes]] = {}  # series slug -> what its boxes share, made once
         self._tag_parts: dict[tuple[tuple[str, str | None], ...], str] = {}  # a post's tags and URLs -> its tag list
+        self._readings: dict[tuple[int, int | None, int] | None, Markup] = {}  # minutes -> a post's reading time
 
     # -- planning ---------------------------------------------------------------
 
@@ -409,6 +410,19 @@ class Listing:
         found = self._tag_parts.get(key)
         if found is None:
             found = self._tag_parts[key] = self.renderer.render("post_tags.html", tags=tags)
+        return found
+
+    def reading_time(self, post: Post) -> Markup:
+        """The reading time in a post's header (`reading_time` of `_reading.html`): made once per set of minutes,
+        and for each post when the site overrides `_reading.html` (its macro may show more of the post)."""
+        macro = self.renderer.env.get_template("_reading.html").module.reading_time  # type: ignore[attr-defined]
+        if self.renderer.overridden("_reading.html"):
+            return macro(post)
+        r = post.reading
+        key = (r.minutes, r.video_minutes, r.transcript_minutes) if r is not None else None
+        found = self._readings.get(key)
+        if found is None:
+            found = self._readings[key] = macro(post)
         return found
 
     def series_box(self, series: Series, post: Post, url_of: UrlOf) -> SeriesBox:
