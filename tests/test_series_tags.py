@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import posixpath
 from datetime import date
 
 import pytest
@@ -332,3 +333,42 @@ def test_a_season_is_listed_whole_in_the_series_box(tmp_path) -> None:
     items = built.content("s/e08/").select(".numeco-series__list li")
     assert [li.get_text(strip=True) for li in items] == [f"Épisode #{n}" for n in range(1, 16)]
     assert built.content("s/e08/").select_one(".numeco-series__all") is None
+
+
+def _resolved(page_url: str, href: str) -> str:
+    """Where a relative link of the page at `page_url` leads, from the site's root."""
+    return posixpath.normpath(posixpath.join(page_url, href)) + "/"
+
+
+def test_posts_in_different_folders_link_their_shared_tags_each_from_its_own_place(tmp_path) -> None:
+    """The tag list is made once per list of tags and URLs: posts at other depths get their own URLs."""
+    tags = ["Vidéo", "Sobriété"]
+    pages = {
+        "a.md": post("A", "2025-01-01", tags=tags),
+        "b.md": post("B", "2025-01-02", tags=tags),
+        "deep/er/c.md": post("C", "2025-01-03", tags=tags),
+    }
+    built = build_site(write_site(tmp_path, pages), strict=True)
+    for url in ("a/", "b/", "deep/er/c/"):
+        links = built.content(url).select(".numeco-tags a")
+        assert [a.get_text() for a in links] == tags
+        assert [_resolved(url, a["href"]) for a in links] == ["tags/video/", "tags/sobriete/"]
+
+
+def test_the_series_box_links_episodes_in_other_folders_from_the_page(tmp_path) -> None:
+    folders = ["s", "s", "t/u", "s", "v"]
+    pages = {
+        f"{folder}/e{n}.md": post(f"Épisode #{n}", f"2025-01-0{n}", series="Saison")
+        for n, folder in enumerate(folders, start=1)
+    }
+    built = build_site(write_site(tmp_path, pages), strict=True)
+    episodes = [f"{folder}/e{n}/" for n, folder in enumerate(folders, start=1)]
+    for n, url in enumerate(episodes, start=1):
+        box = built.content(url).select_one("nav.numeco-series")
+        listed = [_resolved(url, a["href"]) for a in box.select(".numeco-series__list a")]
+        assert listed == [other for other in episodes if other != url]
+        assert box.select_one("[aria-current=page]").get_text() == f"Épisode #{n}"
+        steps = {a["rel"][0]: _resolved(url, a["href"]) for a in box.select(".numeco-series__steps a")}
+        neighbours = {"prev": episodes[n - 2] if n > 1 else None, "next": episodes[n] if n < 5 else None}
+        assert steps == {rel: other for rel, other in neighbours.items() if other}
+        assert _resolved(url, box.select_one(".numeco-series__name a")["href"]) == "series/saison/"

@@ -157,3 +157,15 @@ def test_overrides_of_parts_that_print_nothing_by_default_are_still_rendered(tmp
     assert content.select_one(".my-updated").get_text() == "Un"
     assert content.select_one(".my-authors").get_text() == "-"
     assert content.select_one(".my-tags").get_text() == "0"
+
+
+def test_a_reading_time_macro_of_the_site_is_called_for_each_post_header(tmp_path: Path) -> None:
+    """The header's reading time is made once per set of minutes, unless the site's macro may show more."""
+    reading = (
+        '{% macro reading_time(post, full=true, class="") %}<p class="my-reading">{{ post.title }}</p>{% endmacro %}'
+    )
+    overrides(tmp_path, {"_reading.html": reading})
+    pages = {"a.md": post("Un", "2024-01-10"), "b.md": post("Deux", "2024-01-11")}
+    built = build_site(write_site(tmp_path, pages, theme=THEME))
+    assert built.content("a/").select_one(".my-reading").get_text() == "Un"
+    assert built.content("b/").select_one(".my-reading").get_text() == "Deux"

@@ -426,8 +426,10 @@ class SiteBuild:
 
     def _decorate_post(self, html: str, post: Post, page: Page) -> str:
         heading = _LEADING_H1.match(html)  # the author's own title, when the post starts with one
-        header = self.renderer.render("post_header.html", post=post, with_title=heading is None)
-        link = Linker(self.generated.listing, url_of(self.files, page.url))
+        listing = self.generated.listing
+        reading = listing.reading_time(post)
+        header = self.renderer.render("post_header.html", post=post, with_title=heading is None, reading=reading)
+        link = Linker(listing, url_of(self.files, page.url))
         header += self.renderer.render_if(bool(post.updated), "post_updated.html", post=post)
         authors = bool(post.authors) or self.renderer.overridden("_authors.html")  # the macro it calls
         header += self.renderer.render_if(authors, "post_authors.html", post=post, link=link)

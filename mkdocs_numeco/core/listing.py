@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import quote
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from . import archive, authors, feeds
 from .confine import PLUGIN, Claims, confine, shown
@@ -84,6 +84,9 @@ class Listing:
         # are known before pages render, it lets each card be rendered once per build (`Cards`).
         self.site_url_of: UrlOf | None = None
         self._cards: Cards | None = None
+        self._boxes: dict[str, tuple[Series, _Episodes]] = {}  # series slug -> what its boxes share, made once
+        self._tag_parts: dict[tuple[tuple[str, str | None], ...], str] = {}  # a post's tags and URLs -> its tag list
+        self._readings: dict[tuple[int, int | None, int] | None, Markup] = {}  # minutes -> a post's reading time
 
     # -- planning ---------------------------------------------------------------
 
@@ -388,9 +391,110 @@ class Listing:
         """The series box and the tag list of one post."""
         link = Linker(self, url_of)
         series = self.series_of.get(post.src_uri)
-        box = self.renderer.render("series_box.html", series=series, post=post, link=link) if series else ""
-        tags = self.renderer.render_if(bool(post.tags), "post_tags.html", tags=[link.tag(name) for name in post.tags])
-        return box, tags
+        box = ""
+        if series is not None:
+            prepared = self.series_box(series, post, url_of)
+            box = self.renderer.render("series_box.html", series=series, post=post, link=link, box=prepared)
+        return box, self._post_tags(post, link)
+
+    def _post_tags(self, post: Post, link: Linker) -> str:
+        """The tag list under a post: rendered once per list of tags and URLs (posts of a folder share their
+        tags' URLs); for each post when the site overrides `post_tags.html`."""
+        overridden = self.renderer.overridden("post_tags.html")
+        if not post.tags and not overridden:
+            return ""  # the packaged template prints nothing
+        tags = [link.tag(name) for name in post.tags]
+        if overridden:
+            return self.renderer.render("post_tags.html", tags=tags)
+        key = tuple((tag["name"], tag["url"]) for tag in tags)
+        found = self._tag_parts.get(key)
+        if found is None:
+            found = self._tag_parts[key] = self.renderer.render("post_tags.html", tags=tags)
+        return found
+
+    def reading_time(self, post: Post) -> Markup:
+        """The reading time in a post's header (`reading_time` of `_reading.html`): made once per set of minutes,
+        and for each post when the site overrides `_reading.html` (its macro may show more of the post)."""
+        macro = self.renderer.env.get_template("_reading.html").module.reading_time  # type: ignore[attr-defined]
+        if self.renderer.overridden("_reading.html"):
+            return macro(post)
+        r = post.reading
+        key = (r.minutes, r.video_minutes, r.transcript_minutes) if r is not None else None
+        found = self._readings.get(key)
+        if found is None:
+            found = self._readings[key] = macro(post)
+        return found
+
+    def series_box(self, series: Series, post: Post, url_of: UrlOf) -> SeriesBox:
+        """What the series box of `post` prints, its texts escaped once per series and its URLs as `url_of` sees them."""
+        found = self._boxes.get(series.slug)
+        if found is None or found[0] is not series:
+            found = self._boxes[series.slug] = (series, _Episodes(series, self.renderer.label))
+        shared = found[1]
+        n = series.position(post)
+        first, count = series.window(n)
+
+        def step(index: int) -> Step:
+            href = escape(url_of(series.posts[index].src_uri)) if index != n - 1 else Markup()  # not a link
+            return Step(number=index + 1, title=shared.titles[index], href=href)
+
+        total = len(series.posts)
+        steps = [step(index) for index in range(first, min(first + count, total))]
+
+        def neighbour(index: int) -> Step | None:
+            if not 0 <= index < total:
+                return None
+            return steps[index - first] if first <= index < first + len(steps) else step(index)
+
+        return SeriesBox(
+            name=shared.name,
+            href=escape(Linker(self, url_of).series(series)),
+            position=escape(self.renderer.label("position", n=n, total=total)),
+            episodes=shared.episodes,
+            open=total <= 5,
+            previous=neighbour(n - 2),
+            next=neighbour(n),
+            steps=steps,
+            current=n,
+            cut=total > count,
+        )
+
+
+@dataclass(frozen=True)
+class Step:
+    """An episode in a series box: its number, its title and its URL from the page (none for the episode shown),
+    both escaped."""
+
+    number: int
+    title: Markup
+    href: Markup
+
+
+@dataclass(frozen=True)
+class SeriesBox:
+    """What `series_box.html` prints for one episode, every text escaped: the series' `name` and `href`, the
+    `position` and `episodes` labels, the `previous` and `next` episodes (None at the ends), the `steps` it
+    lists (`Series.window`), the `current` episode's number, whether the list is `open` and `cut` short."""
+
+    name: Markup
+    href: Markup
+    position: Markup
+    episodes: Markup
+    open: bool
+    previous: Step | None
+    next: Step | None
+    steps: list[Step]
+    current: int
+    cut: bool
+
+
+class _Episodes:
+    """What every box of a series shares: its name, episode titles and count label, escaped once per build."""
+
+    def __init__(self, series: Series, label: Callable[..., str]) -> None:
+        self.name = escape(series.name)
+        self.titles = [escape(post.title) for post in series.posts]
+        self.episodes = escape(label("episodes", total=len(series.posts)))
 
 
 class Linker:

@@ -15,6 +15,12 @@ from .ordering import first_by_path, natural_key, order_episodes
 from .posts import Post
 from .slugs import SlugMap, clash_message
 
+# The episode list of a series box (`series_box.html`): the whole series up to `WHOLE` episodes (a season);
+# beyond, the `WINDOW` episodes around the one shown. Listing every episode on every episode makes the site
+# quadratic in size and build time (issue 6); the series page lists them all.
+WHOLE = 15
+WINDOW = 9
+
 
 @dataclass
 class Series:
@@ -44,6 +50,12 @@ class Series:
         if self._positions[0] != key:
             self._positions = (key, {id(p): i for i, p in enumerate(self.posts, start=1)})
         return self._positions[1][id(post)]
+
+    def window(self, n: int) -> tuple[int, int]:
+        """`(first, count)`: the 0-based index of the first episode a box of episode `n` lists, and how many."""
+        total = len(self.posts)
+        count = total if total <= WHOLE else WINDOW
+        return max(min(n - 1 - count // 2, total - count), 0), count
 
 
 def series_slugs(posts: list[Post]) -> SlugMap:
