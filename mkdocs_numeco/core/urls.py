@@ -153,7 +153,6 @@ def relative_url(url: str, page_url: str) -> str:
     return target + "/" if url.endswith("/") and target != "." else ("./" if target == "." else target)
 
 
-
 @lru_cache(maxsize=8192)  # a pure function of the text: the few feed paths and each page's directory
 def _segments(path: str) -> tuple[str, ...]:
     """The segments of `/path` once normalised, as `posixpath.relpath` splits them."""
@@ -169,6 +168,7 @@ def _relpath(path: tuple[str, ...], start: tuple[str, ...]) -> str:
         common += 1
     parts = [posixpath.pardir] * (len(start) - common) + list(path[common:])
     return "/".join(parts) if parts else posixpath.curdir
+
 
 # -- reading one URL -----------------------------------------------------------------------------
 
