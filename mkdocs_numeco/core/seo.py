@@ -358,10 +358,28 @@ def _content_of(page: str) -> str:
 
 def plain_text(element: Any) -> str:
     """Text of an element: one line per block or `<br>`, whitespace inside a line collapsed."""
+    if _flat_blocks(element):
+        return _flat_text(element)
     parts: list[str] = []
     _collect(element, parts)
     lines = (line.strip() for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _flat_blocks(element: Any) -> bool:
+    """Whether `element` is a block whose children are all blocks without children (no comment among them)."""
+    return _is_block(element) and all(_is_block(child) and not len(child) for child in element)
+
+
+def _flat_text(element: Any) -> str:
+    """`plain_text` of the usual body, paragraphs of text: each chunk of text is a line of its own."""
+    chunks = [element.text] + [text for child in element for text in (child.text, child.tail)]
+    lines = (" ".join(chunk.split()) for chunk in chunks if chunk)
+    return "\n".join(line for line in lines if line)
+
+
+def _is_block(element: Any) -> bool:
+    return isinstance(element.tag, str) and element.tag.lower() in _BLOCKS
 
 
 def _collect(element: Any, parts: list[str]) -> None:
