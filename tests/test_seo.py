@@ -108,6 +108,28 @@ def test_transcripts_read_the_first_link_after_the_box_and_the_first_body_under_
     )
 
 
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        # paragraphs only (the short way): text around and between them is a line of its own
+        (
+            "<div> avant <p> un  deux </p>\n<p></p> entre <li>trois\tquatre</li> après </div>",
+            "avant\nun deux\nentre\ntrois quatre\naprès",
+        ),
+        # the same with an inline element, a comment or a break inside: the long way, same lines
+        (
+            "<div> avant <p> un <em>deux</em> </p> entre <p>trois<br>quatre</p> après </div>",
+            "avant\nun deux\nentre\ntrois\nquatre\naprès",
+        ),
+        ("<div>un<!-- c --> deux<p>trois</p></div>", "un deux\ntrois"),
+        ("<span> un <p>deux</p> trois </span>", "un\ndeux\ntrois"),
+    ],
+)
+def test_plain_text_gives_one_line_per_block_whichever_way_it_is_read(body: str, text: str) -> None:
+    root = etree.fromstring(f"<html><body>{body}</body></html>", etree.HTMLParser())
+    assert seo.plain_text(root.find("body")[0]) == text
+
+
 def test_no_video_no_parsing() -> None:
     assert seo.transcripts_by_video("<p>Rien.</p>") == {}
 

@@ -51,6 +51,7 @@ _BLOCKS = frozenset(
     }
 )
 _PARSER = etree.HTMLParser()  # the parser `lxml.html` uses, without its element classes
+_WITH_ID = etree.XPath("descendant-or-self::*[@id]")  # elements only: comments have no attributes
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 
 
@@ -310,14 +311,14 @@ def transcripts_by_video(html: str) -> dict[str, str]:
 
 
 def _boxes_and_ids(root: Any) -> tuple[list[Any], dict[str, list[Any]]]:
-    """The video boxes with an id, and every element by its id, in document order."""
+    """The video boxes with an id, and every element by its id, in document order.
+
+    One XPath in C picks the few elements that have an id (a Python loop over every element cost more
+    than the parse)."""
     boxes: list[Any] = []
     by_id: dict[str, list[Any]] = {}
-    for element in root.iter(etree.Element):
-        found_id = element.get("id")
-        if found_id is None:
-            continue
-        by_id.setdefault(found_id, []).append(element)
+    for element in _WITH_ID(root):
+        by_id.setdefault(element.get("id"), []).append(element)
         if element.tag == "div" and _has_class(element, "numeco-video"):
             boxes.append(element)
     return boxes, by_id
@@ -357,10 +358,28 @@ def _content_of(page: str) -> str:
 
 def plain_text(element: Any) -> str:
     """Text of an element: one line per block or `<br>`, whitespace inside a line collapsed."""
+    if _flat_blocks(element):
+        return _flat_text(element)
     parts: list[str] = []
     _collect(element, parts)
     lines = (line.strip() for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _flat_blocks(element: Any) -> bool:
+    """Whether `element` is a block whose children are all blocks without children (no comment among them)."""
+    return _is_block(element) and all(_is_block(child) and not len(child) for child in element)
+
+
+def _flat_text(element: Any) -> str:
+    """`plain_text` of the usual body, paragraphs of text: each chunk of text is a line of its own."""
+    chunks = [element.text] + [text for child in element for text in (child.text, child.tail)]
+    lines = (" ".join(chunk.split()) for chunk in chunks if chunk)
+    return "\n".join(line for line in lines if line)
+
+
+def _is_block(element: Any) -> bool:
+    return isinstance(element.tag, str) and element.tag.lower() in _BLOCKS
 
 
 def _collect(element: Any, parts: list[str]) -> None:

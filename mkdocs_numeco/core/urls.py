@@ -149,8 +149,25 @@ def absolute(site_url: str, path: str) -> str:
 def relative_url(url: str, page_url: str) -> str:
     """`url` (from the site root) as a link written in the page served at `page_url`."""
     base = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
-    target = posixpath.relpath("/" + url.removeprefix("./"), "/" + base.removeprefix("./").rstrip("/"))
+    target = _relpath(_segments(url.removeprefix("./")), _segments(base.removeprefix("./").rstrip("/")))
     return target + "/" if url.endswith("/") and target != "." else ("./" if target == "." else target)
+
+
+@lru_cache(maxsize=8192)  # a pure function of the text: the few feed paths and each page's directory
+def _segments(path: str) -> tuple[str, ...]:
+    """The segments of `/path` once normalised, as `posixpath.relpath` splits them."""
+    return tuple(part for part in posixpath.normpath("/" + path).split("/") if part)
+
+
+def _relpath(path: tuple[str, ...], start: tuple[str, ...]) -> str:
+    """`posixpath.relpath` of two normalised absolute paths given by their segments."""
+    common = 0
+    for mine, theirs in zip(path, start):
+        if mine != theirs:
+            break
+        common += 1
+    parts = [posixpath.pardir] * (len(start) - common) + list(path[common:])
+    return "/".join(parts) if parts else posixpath.curdir
 
 
 # -- reading one URL -----------------------------------------------------------------------------
