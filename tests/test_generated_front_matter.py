@@ -42,7 +42,7 @@ TITLES = [
 
 def _random_titles(count: int) -> list[str]:
     rng = random.Random(16)
-    alphabet = [chr(c) for c in range(0, 0x300)] + ["😀", "\u2028", "\ufeff", "\ue000", "\ud7ff", "\ufffd", '"']
+    alphabet = [chr(c) for c in range(0x300)] + ["😀", "\u2028", "\ufeff", "\ue000", "\ud7ff", "\ufffd", '"']
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(count)]
 
 

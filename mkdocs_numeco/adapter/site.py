@@ -17,7 +17,6 @@ from functools import cached_property
 from typing import Any
 
 import jinja2
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -99,6 +98,7 @@ class SiteBuild:
         self.tags: list[Tag] = []  # filled by generate_pages
         self.series: list[Series] = []
         self.templates: dict[str, bool] = {}  # template name -> whether the theme has it, looked up when first named
+        self.theme_env: jinja2.Environment | None = None
         self.claims = Claims()  # every output path and its owner, filled by generate_pages
         self.feed_plan = FeedPlan()
         self.tag_slugs = SlugMap()  # name -> slug, decided once in generate_pages
@@ -346,7 +346,9 @@ class SiteBuild:
 
     def _has_template(self, name: str) -> bool:
         if name not in self.templates:  # each name asked of the theme's loader once per build
-            self.templates[name] = theme_has_template(self.config.theme.get_env(), name)
+            if self.theme_env is None:
+                self.theme_env = self.config.theme.get_env()
+            self.templates[name] = theme_has_template(self.theme_env, name)
         return self.templates[name]
 
     @staticmethod
