@@ -10,7 +10,9 @@ when every post is known and every URL can be made relative to the page.
 
 from __future__ import annotations
 
+import json
 import posixpath
+import re
 from collections.abc import Iterator
 
 import yaml
@@ -31,6 +33,9 @@ from ..core.tags import Tag
 
 log = get_plugin_logger(__name__)
 PLACEHOLDER = "<!-- numeco:generated -->"
+# Titles that JSON (ASCII, `\\uXXXX` escapes) writes as YAML reads them back: the Basic Multilingual Plane's
+# printable characters, without surrogates (YAML would read a pair's escapes as two lone halves) nor DEL.
+_JSON_SAFE = re.compile("[\x20-\x7e\xa0-\ud7ff\ue000-\ufffd]*")
 
 
 class SitePages:
@@ -73,7 +78,7 @@ class SitePages:
         planned = self.listing.planned
         for uri, page in list(planned.items()):
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            content = f"---\n{yaml.safe_dump(self._meta(page.title), allow_unicode=True)}---\n\n{PLACEHOLDER}\n"
+            content = f"---\n{_front_matter(self._meta(page.title))}---\n\n{PLACEHOLDER}\n"
             file = File.generated(config, uri, content=content, inclusion=inclusion)
             clash = claims.clash(file.dest_uri)
             refusal = confine(file.dest_uri, config.site_dir).refusal
@@ -102,6 +107,14 @@ class SitePages:
     def render_post_parts(self, post: Post, page_url: str) -> tuple[str, str]:
         """The series box and the tag list of one post."""
         return self.listing.render_post_parts(post, url_of(self.files, page_url))
+
+
+def _front_matter(meta: dict[str, object]) -> str:
+    """The YAML block of a generated page's `meta`: JSON (which YAML reads) when its title allows, as
+    dumping YAML costs more than the rest of the page's planning; PyYAML's own dump otherwise."""
+    if _JSON_SAFE.fullmatch(str(meta["title"])):
+        return json.dumps(meta, sort_keys=True) + "\n"
+    return yaml.safe_dump(meta, allow_unicode=True)
 
 
 def url_of(files: Files | None, page_url: str) -> UrlOf:

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -96,7 +97,8 @@ class SiteBuild:
         self.generated = SitePages(options, self.renderer)
         self.tags: list[Tag] = []  # filled by generate_pages
         self.series: list[Series] = []
-        self.templates: set[str] | None = None  # the theme's template names, listed when first needed
+        self.templates: dict[str, bool] = {}  # template name -> whether the theme has it, looked up when first named
+        self.theme_env: jinja2.Environment | None = None
         self.claims = Claims()  # every output path and its owner, filled by generate_pages
         self.feed_plan = FeedPlan()
         self.tag_slugs = SlugMap()  # name -> slug, decided once in generate_pages
@@ -343,9 +345,11 @@ class SiteBuild:
         return theme_meta(page.meta, record.front, self._has_template)
 
     def _has_template(self, name: str) -> bool:
-        if self.templates is None:  # listed once per build, when a page first names one
-            self.templates = set(self.config.theme.get_env().list_templates())
-        return name in self.templates
+        if name not in self.templates:  # each name asked of the theme's loader once per build
+            if self.theme_env is None:
+                self.theme_env = self.config.theme.get_env()
+            self.templates[name] = theme_has_template(self.theme_env, name)
+        return self.templates[name]
 
     @staticmethod
     def _strip_unparsed_front_matter(markdown: str, record: PageRecord) -> str:
@@ -491,6 +495,22 @@ def frontmatter_text(value: Any) -> str:
     if value is None or isinstance(value, (dict, list, bool)):
         return ""
     return without_unsafe_characters(str(value).strip())[0]
+
+
+def theme_has_template(env: jinja2.Environment, name: str) -> bool:
+    """Whether `name` is one of the names `env.list_templates()` gives, found without listing them all
+    (Material's templates and icons are thousands of files): a name in the form a listing writes
+    (`/`-separated, no empty, `.` or `..` part), that the theme's loader finds."""
+    parts = name.split("/")
+    if not name or any(part in ("", ".", "..") for part in parts) or "\\" in name:
+        return False
+    try:
+        env.loader.get_source(env, name)  # type: ignore[union-attr]
+    except jinja2.TemplateNotFound:
+        return False
+    except (OSError, UnicodeDecodeError):  # there, but not a readable text: listed all the same
+        return True
+    return True
 
 
 def _source(file: File) -> str | None:

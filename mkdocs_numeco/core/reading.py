@@ -70,8 +70,10 @@ def count_words(markdown: str) -> tuple[int, int]:
 def _words(text: str, start: int, end: int) -> int:
     if start >= end:
         return 0
-    plain = _MARKUP.sub(" ", text[start:end])
-    return len(_WORD.findall(plain))
+    # A word never holds a space, and a run of letters or digits alone (most of a text, split at spaces)
+    # is one word: `str.isalnum` is `[^\W_]` for every character. Only the other runs are matched.
+    chunks = _MARKUP.sub(" ", text[start:end]).split()
+    return sum(1 if chunk.isalnum() else len(_WORD.findall(chunk)) for chunk in chunks)
 
 
 def minutes(words: int, words_per_minute: int) -> int:

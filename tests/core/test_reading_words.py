@@ -1,0 +1,28 @@
+"""Word counting reads runs of letters or digits alone without the word expression: a differential
+check against the expression over the whole text, on random texts of letters, digits, joiners,
+underscores, markup and every kind of space."""
+
+from __future__ import annotations
+
+import random
+
+from mkdocs_numeco.core.reading import _MARKUP, _WORD, _words
+
+PIECES = [
+    "mot", "Écoconception", "l", "'", "’", "-", "_", "42", "²", "½", "٣", "ǅ", "中文", "é", "e\u0301",
+    " ", "\n", "\t", "\u00a0", "\u1680", "\u2028", "\u3000", "\x1c", "\x85", ".", ",", "«", "»", "<b>", "</b>",
+    "&amp;", "&#233;", "](http://x)", "[", "]", "(", ")", "\"", "#", "*", "`",
+]  # fmt: skip
+
+
+def test_counts_as_the_word_expression() -> None:
+    rng = random.Random(16)
+    for _ in range(20000):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 30)))
+        expected = len(_WORD.findall(_MARKUP.sub(" ", text)))
+        assert _words(text, 0, len(text)) == expected, repr(text)
+
+
+def test_examples() -> None:
+    text = "L'écoresponsabilité, c'est-à-dire 3 mots… <em>et</em> snake_case ’x’"
+    assert _words(text, 0, len(text)) == 8  # snake, case and x apart
