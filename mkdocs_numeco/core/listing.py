@@ -252,12 +252,8 @@ class Listing:
 
     def _plan_archive(self, posts: list[Post]) -> None:
         """One listing per year that has posts, and the index of the years (in the nav)."""
-        options = getattr(self.options, "archive", None)  # absent: an options object from before the archive
-        if options is None or not options.enabled:
-            return
-        problem = pattern_problem(options.url, archive.FIELDS, archive.REQUIRED)
-        if problem is not None:  # the plugin refuses it at load; `generate` reads the file as written
-            self.warnings.append(f"archive.url: {problem}: the year archive is not generated")
+        options = self._url_option("archive", archive.FIELDS, archive.REQUIRED, "the year archive is")
+        if options is None:
             return
         listed = []
         date_format = getattr(options, "date_format", "") or ""
@@ -272,6 +268,18 @@ class Listing:
             self.sections[folder] = self.labels["nav_archive"]
             page = Generated("archive_index.html", self.labels["archive_title"], {"years": listed}, True)
             self._archive_page(index_of(folder), page)
+
+    def _url_option(self, name: str, fields: Any, required: Any, what: str) -> Any:
+        """The options of `name` when it is on and its `url` pattern is valid; None otherwise (a bad pattern is
+        warned: the plugin refuses it at load, `generate` reads the file as written)."""
+        options = getattr(self.options, name, None)  # absent: an options object from before that option
+        if options is None or not options.enabled:
+            return None
+        problem = pattern_problem(options.url, fields, required)
+        if problem is not None:
+            self.warnings.append(f"{name}.url: {problem}: {what} not generated")
+            return None
+        return options
 
     def _archive_folder(self, path: str, what: str) -> str | None:
         """A folder of the archive, confined to the site; None (and a warning) when refused."""
@@ -315,12 +323,8 @@ class Listing:
 
     def _plan_authors(self, posts: list[Post]) -> None:
         """One listing per author, paged as the listing is; not in the nav (a name links to it)."""
-        options = getattr(self.options, "authors_pages", None)  # absent: an options object from before
-        if options is None or not options.enabled:
-            return
-        problem = pattern_problem(options.url, authors.PAGE_FIELDS, authors.PAGE_FIELDS)
-        if problem is not None:  # the plugin refuses it at load; `generate` reads the file as written
-            self.warnings.append(f"authors_pages.url: {problem}: the authors' pages are not generated")
+        options = self._url_option("authors_pages", authors.PAGE_FIELDS, authors.PAGE_FIELDS, "the authors' pages are")
+        if options is None:
             return
         for written in authors.by_author(posts):
             what = f"the page of author {shown(written.author.name)}"
