@@ -10,18 +10,22 @@ module writes `docs-equivalent/` and `mkdocs-equivalent.yml`:
   (shortcodes converted), and the HTML it inserts after. Mode `splice` (the default):
   the HTML parts are cut off before Markdown runs and joined to the page's HTML after
   it by the one small hook of `equivalent_splice.py`, as the plugin joins them, so
-  Markdown converts exactly what it converts in the plugin's build. Mode `markdown`:
-  no hook at all, the HTML parts are raw HTML blocks of the Markdown; Python-Markdown
+  Markdown converts exactly what it converts in the plugin's build. The same hook puts
+  the tags the plugin adds to the `<head>` (Open Graph, JSON-LD, feed links) back before
+  `</head>`. Mode `markdown`: the HTML parts are raw HTML blocks of the Markdown (the hook
+  only does the head); Python-Markdown
   then parses HTML the plugin never makes it parse, which makes this floor slower
   than the plugin's own pipeline would be (a floor too high, a ratio too kind);
 - a generated page (listing, tag, series…) as a plain page holding its rendered HTML,
   card excerpts filled;
-- every other file (images, numeco.css and numeco.js) copied to its path;
+- every other file (images, numeco.css and numeco.js) copied to its path, and the files
+  the plugin writes at the end of its build (feeds) as static files at their paths: the
+  floor writes the same files as the plugin;
 - the same Markdown extensions, extra CSS and JavaScript as the plugin build has after
   its `on_config`, and its navigation as an explicit `nav:`.
 
 What is left out is the plugin's own cost: reading the posts, converting, rendering,
-head tags, feeds, filling excerpts.
+making the head tags and the feeds, filling excerpts.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from pathlib import Path
 import yaml
 from builds import child_env
 from equivalent_hook import DUMP
-from equivalent_splice import MARK
+from equivalent_splice import HEAD_MARK, MARK
 from synthetic import SyntheticSite, config_text
 
 HOOK = Path(__file__).resolve().parent / "equivalent_hook.py"
@@ -63,7 +67,7 @@ def write_equivalent(site: SyntheticSite, mode: str = "splice") -> Path:
             "extra_css": settings["extra_css"],
             "extra_javascript": settings["extra_javascript"],
             "nav": record["nav"],
-            **({"hooks": [str(SPLICE)]} if mode == "splice" else {}),
+            "hooks": [str(SPLICE)],
         },
         allow_unicode=True,
         sort_keys=False,
@@ -94,11 +98,12 @@ def page_source(page: dict, mode: str = "splice") -> str:
     front = yaml.safe_dump(page["meta"], allow_unicode=True, sort_keys=False) if page["meta"] else ""
     head = f"---\n{front}---\n" if front else ""
     before, markdown, after = page["inserted_before"], page["markdown"], page["inserted_after"]
+    in_head = f"{HEAD_MARK}{page['head']}" if page.get("head") else ""
     if mode == "splice":
-        return f"{head}{before}{MARK}{markdown}{MARK}{after}"
+        return f"{head}{before}{MARK}{markdown}{MARK}{after}{in_head}"
     # Raw HTML blocks: each part a block of its own, blank lines around it.
     parts = [head, before.strip("\n"), markdown, after.strip("\n")]
-    return "\n\n".join(part for part in parts if part.strip()) + "\n"
+    return "\n\n".join(part for part in parts if part.strip()) + "\n" + in_head
 
 
 def _extension(name: str, configs: dict) -> str | dict:

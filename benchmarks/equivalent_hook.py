@@ -9,8 +9,10 @@ them in `on_post_page`. (A post whose content starts with its own `<h1>` gets th
 plugin's header after that heading: the content before is then not a part of the
 content after, and the page is recorded like a generated one, all HTML; the synthetic
 posts have no such heading.) It also records the navigation, the Markdown extensions and
-every file that is not a page. `on_post_build` writes it all to `DUMP` next to the
-config file. Nothing here changes the build.
+every file that is not a page, and the files the plugin writes in `on_post_build` (its
+feeds, found as the files that appear in the site directory during that event, less the
+search index, which the floor's search plugin writes itself). `on_post_build` writes it
+all to `DUMP` next to the config file. Nothing here changes the build.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ _state: dict[str, Any] = {}
 
 def _reset() -> None:
     _state.clear()
-    _state.update(pages={}, before={}, page_objects={}, nav=[], files={}, config={})
+    _state.update(pages={}, before={}, page_objects={}, nav=[], files={}, config={}, heads={}, written=set())
 
 
 @event_priority(-100)
@@ -101,9 +103,39 @@ def _after_content(html, page, config, files):
 
 on_page_content = CombinedEvent(_before_content, _after_content)
 
+HEAD_END = "</head>"
+
+
+@event_priority(100)
+def _before_post_page(output, page, config):
+    _state["heads"][page.file.src_uri] = output[: output.find(HEAD_END)]
+
 
 @event_priority(-100)
-def on_post_build(config):
+def _after_post_page(output, page, config):
+    """What the plugin put before `</head>`: the head after it, less the head before it."""
+    before = _state["heads"].pop(page.file.src_uri)
+    after = output[: output.find(HEAD_END)]
+    if not after.startswith(before):
+        raise RuntimeError(f"equivalent_hook: the plugin changed the head of {page.file.src_uri}, not only added to it")
+    _state["pages"][page.file.src_uri]["head"] = after[len(before) :]
+
+
+on_post_page = CombinedEvent(_before_post_page, _after_post_page)
+
+
+def _site_files(site_dir: str) -> set[str]:
+    root = Path(site_dir)
+    return {path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file()}
+
+
+@event_priority(100)
+def _before_post_build(config):
+    _state["written"] = _site_files(config.site_dir)
+
+
+@event_priority(-100)
+def _after_post_build(config):
     fill = getattr(config.plugins["numeco"].site, "fill_excerpts", None)
     if fill is None:
         raise RuntimeError("equivalent_hook: the plugin has no SiteBuild.fill_excerpts(html, page) any more")
@@ -115,6 +147,12 @@ def on_post_build(config):
         if "title" in meta:
             meta["title"] = page.title
         record["meta"] = meta
+    for path in sorted(_site_files(config.site_dir) - _state["written"]):
+        if not path.startswith("search/"):  # the floor's own search plugin writes its index
+            _state["files"][path] = base64.b64encode((Path(config.site_dir) / path).read_bytes()).decode("ascii")
     dump = {key: _state[key] for key in ("config", "nav", "files", "pages")}
     target = Path(config.config_file_path).parent / DUMP
     target.write_text(json.dumps(dump, ensure_ascii=False, default=str), "utf-8")
+
+
+on_post_build = CombinedEvent(_before_post_build, _after_post_build)
