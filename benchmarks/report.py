@@ -202,8 +202,9 @@ def _machine_lines(machine: dict, settings: dict) -> list[str]:
             "the order of the variants reversed from one run to the next. "
             "Equivalent-output floor: every page as the plugin hands it to MkDocs (shortcodes converted, boxes "
             "inlined, listing, tag and series pages as plain pages with their HTML, the same nav and Markdown "
-            f"extensions), built without the plugin{_splice_note(settings)}: the difference is the plugin's own "
-            "cost (reading and converting posts, rendering, head tags, feeds, excerpts). "
+            "extensions, the plugin's head tags and its feeds as static files: the same files as the plugin's "
+            f"build), built without the plugin{_splice_note(settings)}: the difference is the plugin's own "
+            "cost (reading and converting posts, rendering, making head tags and feeds, excerpts). "
             "Raw floor: the same posts without the plugin, shortcodes left as text, posts kept out of the nav "
             "by `not_in_nav`, no generated pages. "
             "Material blog + tags: the same posts under `blog/posts/` with Material's `blog` and `tags` plugins "
@@ -215,8 +216,14 @@ def _machine_lines(machine: dict, settings: dict) -> list[str]:
 
 def _splice_note(settings: dict) -> str:
     if settings.get("equivalent_mode", "splice") == "splice":
-        return " (the HTML the plugin adds after Markdown is joined to MkDocs' HTML by a two-line hook, as the plugin joins it)"
-    return " (the HTML the plugin adds after Markdown is given as raw HTML blocks in the Markdown)"
+        return (
+            " (the HTML the plugin adds after Markdown is joined to MkDocs' HTML, and its head tags put before"
+            " `</head>`, by a small hook, as the plugin does)"
+        )
+    return (
+        " (the HTML the plugin adds after Markdown is given as raw HTML blocks in the Markdown; its head tags"
+        " are put before `</head>` by a small hook)"
+    )
 
 
 def _serve_lines(serve: dict) -> list[str]:
