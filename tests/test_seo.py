@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import random
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -128,6 +130,20 @@ def test_transcripts_read_the_first_link_after_the_box_and_the_first_body_under_
 def test_plain_text_gives_one_line_per_block_whichever_way_it_is_read(body: str, text: str) -> None:
     root = etree.fromstring(f"<html><body>{body}</body></html>", etree.HTMLParser())
     assert seo.plain_text(root.find("body")[0]) == text
+
+
+def test_every_whitespace_character_but_the_space_is_unprintable() -> None:
+    # What lets a line that is printable, without double or outer spaces, skip `" ".join(text.split())`.
+    spaces = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()]
+    assert [char for char in spaces if char.isprintable()] == [" "]
+
+
+def test_a_line_is_what_splitting_and_joining_gives() -> None:
+    pieces = ["a", "é", "mot", " ", "  ", "\t", "\n", "\xa0", "\u2009", "\u3000", "\x85", "\x1f", "\u200b", "&", "<"]
+    rng = random.Random(16)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(20_000)]
+    texts += ["un deux", " un", "un ", "un  deux", "un\xa0: deux", "un\ndeux"]
+    assert [seo._line(text) for text in texts] == [" ".join(text.split()) for text in texts]
 
 
 def test_no_video_no_parsing() -> None:

@@ -374,8 +374,16 @@ def _flat_blocks(element: Any) -> bool:
 def _flat_text(element: Any) -> str:
     """`plain_text` of the usual body, paragraphs of text: each chunk of text is a line of its own."""
     chunks = [element.text] + [text for child in element for text in (child.text, child.tail)]
-    lines = (" ".join(chunk.split()) for chunk in chunks if chunk)
-    return "\n".join(line for line in lines if line)
+    return "\n".join([_line(chunk) for chunk in chunks if chunk and not chunk.isspace()])
+
+
+def _line(text: str) -> str:
+    """`" ".join(text.split())`, without splitting a text that is already so (a paragraph as Markdown writes
+    it): every whitespace character but the space is unprintable, so a printable text with no two spaces in a
+    row and none at either end is its own result."""
+    if text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def _is_block(element: Any) -> bool:
