@@ -71,6 +71,7 @@ class Discovery:
         self.poster_used = False
         self._image_urls: dict[str, str | None] = {}  # docs path -> absolute URL: asked by meta, head and feeds
         self._page_urls: dict[str, str | None] = {}  # docs path -> absolute URL of its page
+        self._absolutes: dict[str, str] = {}  # site path -> absolute URL (`site_url` is fixed for the build)
         wanted = options.feeds.enabled or options.seo.open_graph or options.seo.structured_data
         if wanted and not self.site_url:
             log.warning(
@@ -314,7 +315,12 @@ class Discovery:
         )
 
     def _absolute(self, path: str) -> str:
-        return urls.absolute(self.site_url, path)
+        """`urls.absolute` once per path and build: a post's URL is asked by its head, each feed that lists it
+        and its series page's."""
+        found = self._absolutes.get(path)
+        if found is None:
+            found = self._absolutes[path] = urls.absolute(self.site_url, path)
+        return found
 
     def _site_path(self, docs_path: str) -> str:
         """Without `site_url`: the image's URL relative to the site root (an http(s) URL stays)."""
