@@ -125,7 +125,7 @@ class Renderer:
             return env.concat(
                 found.root_render_func(new_context(env, found.name, found.blocks, {**shared, **context}, True))
             ).strip()
-        except Exception:
+        except Exception:  # noqa: BLE001 - as Template.render: re-raised with the template's lines in the traceback
             env.handle_exception()
 
     def _markup_template(self, name: str) -> tuple[Template, dict[str, Any]]:

@@ -22,10 +22,10 @@ PICTURE = {
     "src": "p.png", "width": 640, "height": 360, "sizes": "100vw",
     "sources": [{"type": "image/avif", "srcset": "p.avif 640w"}, {"type": "image/webp", "srcset": "p.webp 640w"}],
 }  # fmt: skip
-FACADE = dict(
-    video=VIDEO, labels=LABELS, poster="p.png", poster_alt="<alt>", consent_host="e", remember="r {{ x }}",
-    lazy=True, player_title="t", play="p", watch_on="w",
-)  # fmt: skip
+FACADE = {
+    "video": VIDEO, "labels": LABELS, "poster": "p.png", "poster_alt": "<alt>", "consent_host": "e",
+    "remember": "r {{ x }}", "lazy": True, "player_title": "t", "play": "p", "watch_on": "w",
+}  # fmt: skip
 CALLS = [
     ("facade.html", {**FACADE, "picture": PICTURE}),
     ("facade.html", {**FACADE, "picture": None}),
