@@ -512,6 +512,8 @@ def _href(link: Link, url: Callable[[str], str | None]) -> str | None:
 
 def _heading(body: str) -> str:
     """The first `# Title` of a page's Markdown, as text; "" when it has none."""
+    if not body.startswith("#") and "\n#" not in body:  # no line starts with `#`: not searched line by line
+        return ""
     match = _MARKDOWN_H1.search(body)
     return without_unsafe_characters(match.group(1).strip())[0] if match is not None else ""
 
