@@ -325,20 +325,13 @@ class SiteBuild:
             post = record.post
             self._report(page, record.front.problems + (post.problems if post else []) + problems)
         ctx = Context(
-            labels=self.labels,
+            **self._site_context,
             title=post.title if post else str(page.meta.get("title") or ""),
             poster=local_image_url(self.files, post.image, page.url) if post else None,
             poster_alt=post.image_alt if post else "",
             poster_picture=self.images.view(post.image, "poster", url_of(self.files, page.url)) if post else None,
-            embed=self.options.embed,
-            upgrade_iframes=self.options.upgrade_iframes,
-            remember_consent=self.options.remember_consent,
-            transcript_open=self.options.transcript.open,
-            transcript_kind=self.options.transcript.type,
             first_line=first_line,
             variables=page.meta,
-            keep_templates=self._keep_templates,
-            renderer=self.renderer,
             post_lists=PostLists(
                 self.post_index, Linker(self.generated.listing, url_of(self.files, page.url)), self.renderer
             ),
@@ -351,6 +344,20 @@ class SiteBuild:
             record.videos = result.videos
             record.constructs = result.constructs
         return result.markdown
+
+    @cached_property
+    def _site_context(self) -> dict[str, Any]:
+        """What every page's `Context` takes from the site: options read once per build, not once per page."""
+        return {
+            "labels": self.labels,
+            "embed": self.options.embed,
+            "upgrade_iframes": self.options.upgrade_iframes,
+            "remember_consent": self.options.remember_consent,
+            "transcript_open": self.options.transcript.open,
+            "transcript_kind": self.options.transcript.type,
+            "keep_templates": self._keep_templates,
+            "renderer": self.renderer,
+        }
 
     @cached_property
     def _site_key(self) -> str:
