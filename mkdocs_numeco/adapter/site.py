@@ -109,7 +109,7 @@ class SiteBuild:
         self.generated.listing.pictures = self.images.view
         self.feed_html: dict[str, Html] = {}  # src_uri -> the HTML its feed entries carry (posts in a feed only)
         self.excerpts: dict[str, tuple[str, str]] = {}  # excerpt key -> (the card's excerpt, the post's URL)
-        self.sources: dict[str, str] = {}  # src_uri -> hash of the page's text
+        self.sources: dict[str, str] = {}  # src_uri -> hash of the page's text (under `mkdocs serve`)
         self.scans = Scans()  # posts scanned in on_files to count their words, for their conversion
 
     # -- on_files ------------------------------------------------------------
@@ -124,7 +124,8 @@ class SiteBuild:
             if source is None:
                 unreadable.append(file)
                 continue
-            self.sources[file.src_uri] = source_hash = digest(source)
+            # Only `mkdocs serve`'s caches and `--dirty` read the hash: a plain build doesn't make it.
+            self.sources[file.src_uri] = source_hash = digest(source) if self.memory.serve else ""
             front = self.memory.front_matter(file.src_uri, source_hash, source)
             post = self._read_post(file, front, source)
             _give_mkdocs_our_block(file, source, front)
