@@ -82,15 +82,24 @@ class ServeMemory:
             self.fronts[src_uri] = kept
         return copy.deepcopy(kept[1])
 
-    def measure(self, post: Post, source: str, front: frontmatter.FrontMatter, options: Any, source_hash: str) -> None:
+    def measure(
+        self,
+        post: Post,
+        source: str,
+        front: frontmatter.FrontMatter,
+        options: Any,
+        source_hash: str,
+        scan_body: reading.BodyScan | None = None,
+    ) -> None:
         """`reading.measure`, or its reading from the last build when the post's text is the same."""
         if not self.serve or not options.enabled:
-            reading.measure(post, source, front, options)
+            reading.measure(post, source, front, options, scan_body)
             return
         key = digest(source_hash, repr(options.words_per_minute))
         kept = self.readings.get(post.src_uri)
         if kept is None or kept[0] != key:
-            kept = (key, reading.reading_of(reading.body_of(source, front), front, options.words_per_minute))
+            body = reading.body_of(source, front)
+            kept = (key, reading.reading_of(body, front, options.words_per_minute, scan_body))
             self.readings[post.src_uri] = kept
         post.reading, problems = kept[1]
         post.problems.extend(problems)
@@ -149,7 +158,7 @@ class ServeMemory:
 
 def _pure(ctx: Context) -> Context:
     """The context without what is the same for every page of a build (in the site key) or not cached."""
-    return dataclasses.replace(ctx, labels={}, renderer=None, post_lists=None)  # type: ignore[arg-type]
+    return dataclasses.replace(ctx, labels={}, renderer=None, post_lists=None, scanned=None)  # type: ignore[arg-type]
 
 
 def _overridden(site: SiteBuild, template: str) -> bool:

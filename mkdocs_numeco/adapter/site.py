@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 import jinja2
@@ -38,10 +38,12 @@ from ..core.places import Places
 from ..core.postlists import PostIndex, PostLists
 from ..core.posts import Post, build_post, is_post, normalised_meta, theme_meta, without_unsafe_characters
 from ..core.problems import Problem, located, where
+from ..core.reading import BodyScan, unbroken
 from ..core.related import Link, read_links
 from ..core.render import Renderer
 from ..core.series import Series, build_series, series_clash_warnings, series_slugs
 from ..core.shortcodes import Context, convert
+from ..core.shortcodes.scanner import Scans, Token
 from ..core.slugs import SlugMap
 from ..core.tags import Tag, build_tags, merged_spellings, spellings_warning, tag_clash_warnings, tag_slugs
 from .images import SiteImages
@@ -107,7 +109,8 @@ class SiteBuild:
         self.generated.listing.pictures = self.images.view
         self.feed_html: dict[str, Html] = {}  # src_uri -> the HTML its feed entries carry (posts in a feed only)
         self.excerpts: dict[str, tuple[str, str]] = {}  # excerpt key -> (the card's excerpt, the post's URL)
-        self.sources: dict[str, str] = {}  # src_uri -> hash of the page's text
+        self.sources: dict[str, str] = {}  # src_uri -> hash of the page's text (under `mkdocs serve`)
+        self.scans = Scans()  # posts scanned in on_files to count their words, for their conversion
 
     # -- on_files ------------------------------------------------------------
 
@@ -121,7 +124,8 @@ class SiteBuild:
             if source is None:
                 unreadable.append(file)
                 continue
-            self.sources[file.src_uri] = source_hash = digest(source)
+            # Only `mkdocs serve`'s caches and `--dirty` read the hash: a plain build doesn't make it.
+            self.sources[file.src_uri] = source_hash = digest(source) if self.memory.serve else ""
             front = self.memory.front_matter(file.src_uri, source_hash, source)
             post = self._read_post(file, front, source)
             _give_mkdocs_our_block(file, source, front)
@@ -151,13 +155,36 @@ class SiteBuild:
         post.draft = seen is Visibility.DRAFT
         post.authors, problems = post_authors(front, self.authors)
         post.problems.extend(problems)
-        self.memory.measure(post, source, front, self.options.reading_time, self.sources[file.src_uri])
+        self.memory.measure(
+            post, source, front, self.options.reading_time, self.sources[file.src_uri], self._scan_body(file, source)
+        )
         # MkDocs has already applied `not_in_nav`/`exclude_docs` when on_files runs, so a
         # page nobody classified is INCLUDED here, not UNDEFINED.
         if not self.options.posts_in_nav and file.inclusion in _UNCLASSIFIED:
             file.inclusion = InclusionLevel.NOT_IN_NAV
         (self.unlisted if seen is Visibility.UNLISTED else self.posts).append(post)
         return post
+
+    def _scan_body(self, file: File, source: str) -> BodyScan:
+        """A post's body scanned as MkDocs will give it to `convert_page` (line breaks after the front matter
+        stripped), once for its words and its conversion (`Scans`).
+
+        When that text's words are not the body's (`reading.unbroken`), the body is counted and converted apart.
+        """
+
+        def scanned(body: str) -> tuple[str, list[Token] | None]:
+            text = unbroken(body)
+            if text is None:
+                return body, None
+            first_line = source.count("\n") - text.count("\n") + 1  # as convert_page counts it
+            return text, self.scans.keep(file.src_uri, text, first_line, self._keep_templates)
+
+        return scanned
+
+    @cached_property
+    def _keep_templates(self) -> bool:
+        """mkdocs-macros renders the pages after us: leave it what isn't ours."""
+        return "macros" in self.config.plugins
 
     def _read_authors(self) -> dict[str, Author]:
         """The authors file (`authors_file`, in `docs_dir`), when there is one; its problems are warnings."""
@@ -299,24 +326,17 @@ class SiteBuild:
             post = record.post
             self._report(page, record.front.problems + (post.problems if post else []) + problems)
         ctx = Context(
-            labels=self.labels,
+            **self._site_context,
             title=post.title if post else str(page.meta.get("title") or ""),
             poster=local_image_url(self.files, post.image, page.url) if post else None,
             poster_alt=post.image_alt if post else "",
             poster_picture=self.images.view(post.image, "poster", url_of(self.files, page.url)) if post else None,
-            embed=self.options.embed,
-            upgrade_iframes=self.options.upgrade_iframes,
-            remember_consent=self.options.remember_consent,
-            transcript_open=self.options.transcript.open,
-            transcript_kind=self.options.transcript.type,
             first_line=first_line,
             variables=page.meta,
-            # mkdocs-macros renders the page after us: leave it what isn't ours.
-            keep_templates="macros" in self.config.plugins,
-            renderer=self.renderer,
             post_lists=PostLists(
                 self.post_index, Linker(self.generated.listing, url_of(self.files, page.url)), self.renderer
             ),
+            scanned=partial(self.scans.take, page.file.src_uri),
         )
         result = self.memory.convert(page.file.src_uri, markdown, ctx, self._site_key, convert)
         page.meta = frontmatter.html_safe_meta(page.meta)  # after `ctx`: the converter escapes values itself
@@ -325,6 +345,20 @@ class SiteBuild:
             record.videos = result.videos
             record.constructs = result.constructs
         return result.markdown
+
+    @cached_property
+    def _site_context(self) -> dict[str, Any]:
+        """What every page's `Context` takes from the site: options read once per build, not once per page."""
+        return {
+            "labels": self.labels,
+            "embed": self.options.embed,
+            "upgrade_iframes": self.options.upgrade_iframes,
+            "remember_consent": self.options.remember_consent,
+            "transcript_open": self.options.transcript.open,
+            "transcript_kind": self.options.transcript.type,
+            "keep_templates": self._keep_templates,
+            "renderer": self.renderer,
+        }
 
     @cached_property
     def _site_key(self) -> str:
@@ -486,6 +520,8 @@ def _href(link: Link, url: Callable[[str], str | None]) -> str | None:
 
 def _heading(body: str) -> str:
     """The first `# Title` of a page's Markdown, as text; "" when it has none."""
+    if not body.startswith("#") and "\n#" not in body:  # no line starts with `#`: not searched line by line
+        return ""
     match = _MARKDOWN_H1.search(body)
     return without_unsafe_characters(match.group(1).strip())[0] if match is not None else ""
 

@@ -22,15 +22,19 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import filterfalse
 from typing import TYPE_CHECKING, Any
 
 from .durations import parse_duration
 from .frontmatter import FrontMatter
 from .problems import Problem
-from .shortcodes.scanner import scan
+from .shortcodes.scanner import Token, scan
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from .posts import Post
 
 TRANSCRIPT, END_TRANSCRIPT = "transcription", "endtranscription"
@@ -53,12 +57,17 @@ class Reading:
     video_minutes: int | None = None  # None: the front matter doesn't say
 
 
-def count_words(markdown: str) -> tuple[int, int]:
-    """`(words of the text, words of its transcripts)` of a post's Markdown (without its front matter)."""
+def count_words(markdown: str, tokens: Iterable[Token] | None = None) -> tuple[int, int]:
+    """`(words of the text, words of its transcripts)` of a post's Markdown (without its front matter).
+
+    `tokens`: the text's tokens when it was scanned already (with contexts or `code`, as for its conversion).
+    """
     counts = [0, 0]
     inside = 0  # 1 within a transcript
     pos = 0
-    for token in scan(markdown, contexts=False):
+    for token in scan(markdown, contexts=False) if tokens is None else tokens:
+        if token.kind == "code":  # only there for a template engine after us: its text is read
+            continue
         counts[inside] += _words(markdown, pos, token.start)
         pos = token.end
         if token.kind == "tag" and token.name in (TRANSCRIPT, END_TRANSCRIPT):
@@ -67,13 +76,26 @@ def count_words(markdown: str) -> tuple[int, int]:
     return counts[0], counts[1]
 
 
+def unbroken(body: str) -> str | None:
+    """`body` without the line breaks it starts with (as MkDocs gives a page's Markdown after its front matter),
+    when its words are the body's, read from the same tokens (`count_words`); else None.
+
+    They are, but after exactly one line break before an indented line: the text then starts with an
+    indented code block, which the body doesn't (there it needs a blank line before it).
+    """
+    text = body.lstrip("\n")
+    return None if len(body) - len(text) == 1 and text.startswith(("    ", "\t")) else text
+
+
 def _words(text: str, start: int, end: int) -> int:
     if start >= end:
         return 0
     # A word never holds a space, and a run of letters or digits alone (most of a text, split at spaces)
-    # is one word: `str.isalnum` is `[^\W_]` for every character. Only the other runs are matched.
+    # is one word: `str.isalnum` is `[^\W_]` for every character. Only the other runs are matched, all
+    # at once (a word never crosses the space that joins them); every loop runs in C, none per run.
     chunks = _MARKUP.sub(" ", text[start:end]).split()
-    return sum(1 if chunk.isalnum() else len(_WORD.findall(chunk)) for chunk in chunks)
+    odd = list(filterfalse(str.isalnum, chunks))
+    return len(chunks) - len(odd) + len(_WORD.findall(" ".join(odd)))
 
 
 def minutes(words: int, words_per_minute: int) -> int:
@@ -86,13 +108,20 @@ def video_minutes(seconds: int) -> int:
     return max(1, (seconds + 30) // 60)
 
 
-def reading_of(source_body: str, front: FrontMatter, words_per_minute: int) -> tuple[Reading, list[Problem]]:
+# What a caller may scan a body with: `(text, tokens)` whose words are the body's (`count_words(text, tokens)`),
+# the tokens None to let `count_words` scan it.
+BodyScan = Callable[[str], tuple[str, list[Token] | None]]
+
+
+def reading_of(
+    source_body: str, front: FrontMatter, words_per_minute: int, scan_body: BodyScan | None = None
+) -> tuple[Reading, list[Problem]]:
     """The `Reading` of a post from its Markdown body and front matter.
 
     A `readtime` (whole minutes, as Material's blog reads it) replaces the post's counted reading time;
     a `duration` or `readtime` that isn't one is a problem at its line.
     """
-    words, transcript_words = count_words(source_body)
+    words, transcript_words = count_words(*scan_body(source_body)) if scan_body else count_words(source_body)
     problems: list[Problem] = []
     video = _front_value(front, DURATION_KEY, parse_duration, _DURATION_HINT, problems)
     own = _front_value(front, READTIME_KEY, _whole_minutes, _READTIME_HINT, problems)
@@ -131,10 +160,10 @@ def _whole_minutes(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= 10_000 else None
 
 
-def measure(post: Post, source: str, front: FrontMatter, options: Any) -> None:
+def measure(post: Post, source: str, front: FrontMatter, options: Any, scan_body: BodyScan | None = None) -> None:
     """Give `post` its `Reading` (when `options.enabled`; `options` is the `reading_time` section), and its problems."""
     if options.enabled:
-        post.reading, problems = reading_of(body_of(source, front), front, options.words_per_minute)
+        post.reading, problems = reading_of(body_of(source, front), front, options.words_per_minute, scan_body)
         post.problems.extend(problems)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, Template, select_autoescape
+from jinja2.runtime import new_context
 from markupsafe import Markup
 
 from .escape import esc
@@ -66,6 +67,7 @@ class Renderer:
         self.markup_env.globals.update(self.env.globals)  # `{% posts %}` renders the listing's cards in a page
         self.markup_env.filters["long_date"] = self.long_date
         self._compiled: dict[tuple[int, str], Template] = {}
+        self._markup: dict[str, tuple[Template, dict[str, Any]]] = {}  # markup template -> it, and its globals
         self._overridden: dict[str, bool] = {}
         self._macros: dict[str, Any] = {}  # `MACROS`, loaded when the first page renders
         self._locale = _parsed(language)
@@ -110,8 +112,28 @@ class Renderer:
         return self._template(self.env, template).render(**context).strip()
 
     def markup(self, template: str, **context: Any) -> str:
-        """A piece of page markup; leading and trailing whitespace is the caller's to add."""
-        return self._template(self.markup_env, template).render(**context).strip()
+        """A piece of page markup; leading and trailing whitespace is the caller's to add.
+
+        Rendered as `Template.render` renders it, without its per-call copy of the globals' chain: the
+        markup environment's globals (set once, in `__init__`) are copied once per template, and the
+        values join them in the context's one dict. A context given no globals of its own imports
+        (`{% from %}`) the cached module, as one given the environment's does.
+        """
+        found, shared = self._markup_template(template)
+        env = self.markup_env
+        try:
+            return env.concat(
+                found.root_render_func(new_context(env, found.name, found.blocks, {**shared, **context}, True))
+            ).strip()
+        except Exception:  # noqa: BLE001 - as Template.render: re-raised with the template's lines in the traceback
+            env.handle_exception()
+
+    def _markup_template(self, name: str) -> tuple[Template, dict[str, Any]]:
+        found = self._markup.get(name)
+        if found is None:
+            template = self._template(self.markup_env, name)
+            found = self._markup[name] = (template, dict(template.globals))
+        return found
 
     def overridden(self, template: str) -> bool:
         """Whether the site's `custom_dir` has its own `template` (in its `numeco/` folder); looked at once."""

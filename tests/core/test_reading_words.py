@@ -26,3 +26,10 @@ def test_counts_as_the_word_expression() -> None:
 def test_examples() -> None:
     text = "L'écoresponsabilité, c'est-à-dire 3 mots… <em>et</em> snake_case ’x’"
     assert _words(text, 0, len(text)) == 8  # snake, case and x apart
+
+
+def test_runs_that_are_not_letters_alone_counted_together_as_apart() -> None:
+    # The odd runs are matched joined by spaces: a joiner at the end of one and the start of the next
+    # must not make them one word.
+    text = "a- -b c' ’d x_ _y -- '' e-f-g 1.2 h… «i» j"
+    assert _words(text, 0, len(text)) == len(_WORD.findall(_MARKUP.sub(" ", text))) == 12

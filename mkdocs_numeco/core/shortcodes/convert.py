@@ -13,7 +13,7 @@ the page: the text between them is kept as written, so no author text is lost.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,6 +59,9 @@ class Context:
     renderer: render.Renderer = field(default_factory=lambda: render.packaged())
     # The build's posts for `{% posts %}`, with links relative to this page; None where they aren't known.
     post_lists: PostLists | None = None
+    # The page's tokens when the build scanned its text already (`scanner.Scans.take`): `(text, first_line,
+    # code) -> tokens`, as `scan` gives them for that text; None: the converter scans it.
+    scanned: Callable[[str, int, bool], list[Token]] | None = None
 
 
 @dataclass
@@ -88,10 +91,14 @@ class Construct:
 
 def convert(markdown: str, ctx: Context) -> Conversion:
     """Replace every shortcode of `markdown` that sits outside code."""
-    tokens = list(scan(markdown, ctx.first_line, code=ctx.keep_templates))
+    tokens = (ctx.scanned or _scan)(markdown, ctx.first_line, ctx.keep_templates)
     if not tokens:
         return Conversion(markdown)
     return Converter(markdown, tokens, ctx).run()
+
+
+def _scan(markdown: str, first_line: int, code: bool) -> list[Token]:
+    return list(scan(markdown, first_line, code=code))
 
 
 class Converter:

@@ -399,6 +399,30 @@ def scan(text: str, first_line: int = 1, code: bool = False, contexts: bool = Tr
     yield from _Scanner(text, first_line, code, contexts).tokens(0, len(text), _LINE_FULL)
 
 
+class Scans:
+    """Token lists of one build, by page: a page scanned to count its words is not scanned again to be converted.
+
+    A list is handed out (once) only for the very text, first line and `code` it was scanned with;
+    any other text (another plugin changed it, MkDocs read it otherwise) is scanned anew.
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[str, int, bool, list[Token]]] = {}
+
+    def keep(self, key: str, text: str, first_line: int, code: bool) -> list[Token]:
+        """`scan(text, first_line, code)`, kept for `take`."""
+        tokens = list(scan(text, first_line, code))
+        self._kept[key] = (text, first_line, code, tokens)
+        return tokens
+
+    def take(self, key: str, text: str, first_line: int, code: bool) -> list[Token]:
+        """The tokens kept for `key` when they are those of this text, else `scan`'s."""
+        kept = self._kept.pop(key, None)
+        if kept is not None and kept[1] == first_line and kept[2] == code and kept[0] == text:
+            return kept[3]
+        return list(scan(text, first_line, code))
+
+
 # A handler reads the match at hand, yields its tokens and returns where the scan goes on.
 _Steps = Generator[Token, None, int]  # the tokens of one match, then where the scan goes on
 _Handler = Callable[["_Scanner", re.Match[str], int], _Steps]

@@ -23,6 +23,7 @@ _STAMP = re.compile(
     re.VERBOSE,
 )
 _FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
+_CLOCK_PART = re.compile(r":\d\d")  # in every clock (a literal first: searched fast): without one, no timestamp
 
 
 def seconds(text: str) -> int | None:
@@ -64,8 +65,8 @@ def stamps(text: str, *, at_line_start: bool = True, duration: int | None = None
     found: list[Stamp] = []
     fence = ""  # the fence that opened the code block we are in
     first = 0 if at_line_start else text.find("\n") + 1
-    if first == 0 and not at_line_start:
-        return found  # one line, which doesn't start a line
+    if (first == 0 and not at_line_start) or not _CLOCK_PART.search(text, first):
+        return found  # one line, which doesn't start a line; or no clock anywhere: not read line by line
     for start, end in _lines(text, first):
         fence = _fence_after(text, start, end, fence)
         stamp = None if fence else _stamp(text, start, end)

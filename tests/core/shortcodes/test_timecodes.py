@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from mkdocs_numeco.core.shortcodes.timecodes import clock, seconds, stamps
+from mkdocs_numeco.core.shortcodes.timecodes import _fence_after, _lines, _stamp, clock, seconds, stamps
 
 
 @pytest.mark.parametrize(
@@ -75,3 +77,49 @@ def test_a_text_that_does_not_start_a_line_skips_its_first_line() -> None:
 
 def test_a_timestamp_past_the_duration_is_left_alone() -> None:
     assert found("[00:59] a\n[01:00] b\n[01:01] c\n", duration=60) == [("00:59", 59), ("01:00", 60)]
+
+
+def line_by_line(text: str, at_line_start: bool, duration: int | None) -> list[tuple[int, int, str, int]]:
+    """What `stamps` finds reading every line (the way it reads a text that holds a clock)."""
+    first = 0 if at_line_start else text.find("\n") + 1
+    if first == 0 and not at_line_start:
+        return []
+    out, fence = [], ""
+    for start, end in _lines(text, first):
+        fence = _fence_after(text, start, end, fence)
+        stamp = None if fence else _stamp(text, start, end)
+        if stamp is not None and (duration is None or stamp.seconds <= duration):
+            out.append((stamp.start, stamp.end, stamp.text, stamp.seconds))
+    return out
+
+
+def test_a_text_without_a_clock_is_not_read_line_by_line_and_gives_the_same() -> None:
+    rng = random.Random(16)
+    pieces = [
+        "1",
+        "12",
+        ":",
+        ":3",
+        "45",
+        "[",
+        "]",
+        "(",
+        ")",
+        " — ",
+        " - ",
+        "\n",
+        "<p>",
+        "- ",
+        "```",
+        "~~~",
+        "a",
+        " ",
+        "٣",
+    ]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        at_line_start, duration = rng.random() < 0.7, rng.choice([None, 0, 60, 5000])
+        got = [
+            (s.start, s.end, s.text, s.seconds) for s in stamps(text, at_line_start=at_line_start, duration=duration)
+        ]
+        assert got == line_by_line(text, at_line_start, duration), repr(text)
