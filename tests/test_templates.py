@@ -169,3 +169,19 @@ def test_a_reading_time_macro_of_the_site_is_called_for_each_post_header(tmp_pat
     built = build_site(write_site(tmp_path, pages, theme=THEME))
     assert built.content("a/").select_one(".my-reading").get_text() == "Un"
     assert built.content("b/").select_one(".my-reading").get_text() == "Deux"
+
+
+def test_a_series_step_macro_of_the_site_is_called_for_each_box(tmp_path: Path) -> None:
+    """The episodes of a series box are made once per build, unless the site has its own `_series_step.html`."""
+    step = (
+        "{% macro series_step(step, current, cut) %}"
+        '<li class="my-step">{{ step.number }}/{{ current }}/{{ step.href }}</li>{% endmacro %}'
+    )
+    overrides(tmp_path, {"_series_step.html": step})
+    pages = {
+        "a.md": post("Un", "2024-01-10", series="Saison"),
+        "b.md": post("Deux", "2024-01-11", series="Saison"),
+    }
+    built = build_site(write_site(tmp_path, pages, theme=THEME))
+    assert [li.get_text() for li in built.content("a/").select(".my-step")] == ["1/1/", "2/1/../b/"]
+    assert [li.get_text() for li in built.content("b/").select(".my-step")] == ["1/2/../a/", "2/2/"]
