@@ -171,6 +171,17 @@ def test_a_reading_time_macro_of_the_site_is_called_for_each_post_header(tmp_pat
     assert built.content("b/").select_one(".my-reading").get_text() == "Deux"
 
 
+def test_a_draft_badge_macro_of_the_site_is_called_for_each_post_header(tmp_path: Path) -> None:
+    """The header's draft badge is made once per draft state, unless the site's macro may show more."""
+    overrides(
+        tmp_path, {"_draft.html": '{% macro draft_badge(post) %}<p class="my-draft">{{ post.title }}</p>{% endmacro %}'}
+    )
+    pages = {"a.md": post("Un", "2024-01-10"), "b.md": post("Deux", "2024-01-11")}
+    built = build_site(write_site(tmp_path, pages, theme=THEME))
+    assert built.content("a/").select_one(".my-draft").get_text() == "Un"
+    assert built.content("b/").select_one(".my-draft").get_text() == "Deux"
+
+
 def test_a_series_step_macro_of_the_site_is_called_for_each_box(tmp_path: Path) -> None:
     """The episodes of a series box are made once per build, unless the site has its own `_series_step.html`."""
     step = (

@@ -432,7 +432,10 @@ class SiteBuild:
         heading = _LEADING_H1.match(html)  # the author's own title, when the post starts with one
         listing = self.generated.listing
         reading = listing.reading_time(post)
-        header = self.renderer.render("post_header.html", post=post, with_title=heading is None, reading=reading)
+        draft = listing.draft_badge(post)
+        header = self.renderer.render(
+            "post_header.html", post=post, with_title=heading is None, reading=reading, draft=draft
+        )
         link = Linker(listing, url_of(self.files, page.url))
         header += self.renderer.render_if(bool(post.updated), "post_updated.html", post=post)
         authors = bool(post.authors) or self.renderer.overridden("_authors.html")  # the macro it calls

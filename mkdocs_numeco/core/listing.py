@@ -87,6 +87,7 @@ class Listing:
         self._boxes: dict[str, tuple[Series, _Episodes]] = {}  # series slug -> what its boxes share, made once
         self._tag_parts: dict[tuple[tuple[str, str | None], ...], str] = {}  # a post's tags and URLs -> its tag list
         self._readings: dict[tuple[int, int | None, int] | None, Markup] = {}  # minutes -> a post's reading time
+        self._drafts: dict[bool, Markup] = {}  # whether a post is a draft -> its header's badge
         # `series_step` of `_series_step.html`, whether the site overrides it, the mark of a link in its markup
         self._step: tuple[Any, bool, Markup] | None = None
 
@@ -421,14 +422,26 @@ class Listing:
     def reading_time(self, post: Post) -> Markup:
         """The reading time in a post's header (`reading_time` of `_reading.html`): made once per set of minutes,
         and for each post when the site overrides `_reading.html` (its macro may show more of the post)."""
-        macro = self.renderer.env.get_template("_reading.html").module.reading_time  # type: ignore[attr-defined]
-        if self.renderer.overridden("_reading.html"):
-            return macro(post)
         r = post.reading
         key = (r.minutes, r.video_minutes, r.transcript_minutes) if r is not None else None
         found = self._readings.get(key)
         if found is None:
+            macro = self.renderer.env.get_template("_reading.html").module.reading_time  # type: ignore[attr-defined]
+            if self.renderer.overridden("_reading.html"):
+                return macro(post)
             found = self._readings[key] = macro(post)
+        return found
+
+    def draft_badge(self, post: Post) -> Markup:
+        """The draft badge in a post's header (`draft_badge` of `_draft.html`): made once per draft state, and for
+        each post when the site overrides `_draft.html` (its macro may show more of the post)."""
+        key = bool(post.draft)
+        found = self._drafts.get(key)
+        if found is None:
+            macro = self.renderer.env.get_template("_draft.html").module.draft_badge  # type: ignore[attr-defined]
+            if self.renderer.overridden("_draft.html"):
+                return macro(post)
+            found = self._drafts[key] = macro(post)
         return found
 
     def series_box(self, series: Series, post: Post, url_of: UrlOf) -> SeriesBox:
