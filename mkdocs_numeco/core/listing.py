@@ -86,8 +86,6 @@ class Listing:
         self._cards: Cards | None = None
         self._boxes: dict[str, tuple[Series, _Episodes]] = {}  # series slug -> what its boxes share, made once
         self._tag_parts: dict[tuple[tuple[str, str | None], ...], str] = {}  # a post's tags and URLs -> its tag list
-        self._readings: dict[tuple[int, int | None, int] | None, Markup] = {}  # minutes -> a post's reading time
-        self._drafts: dict[bool, Markup] = {}  # whether a post is a draft -> its header's badge
         # `series_step` of `_series_step.html`, whether the site overrides it, the mark of a link in its markup
         self._step: tuple[Any, bool, Markup] | None = None
 
@@ -420,29 +418,14 @@ class Listing:
         return found
 
     def reading_time(self, post: Post) -> Markup:
-        """The reading time in a post's header (`reading_time` of `_reading.html`): made once per set of minutes,
-        and for each post when the site overrides `_reading.html` (its macro may show more of the post)."""
-        r = post.reading
-        key = (r.minutes, r.video_minutes, r.transcript_minutes) if r is not None else None
-        found = self._readings.get(key)
-        if found is None:
-            macro = self.renderer.env.get_template("_reading.html").module.reading_time  # type: ignore[attr-defined]
-            if self.renderer.overridden("_reading.html"):
-                return macro(post)
-            found = self._readings[key] = macro(post)
-        return found
+        """The reading time in a post's header (`reading_time` of `_reading.html`, made once per set of minutes
+        unless the site overrides it: `Renderer.module`)."""
+        return self.renderer.module("_reading.html").reading_time(post)
 
     def draft_badge(self, post: Post) -> Markup:
-        """The draft badge in a post's header (`draft_badge` of `_draft.html`): made once per draft state, and for
-        each post when the site overrides `_draft.html` (its macro may show more of the post)."""
-        key = bool(post.draft)
-        found = self._drafts.get(key)
-        if found is None:
-            macro = self.renderer.env.get_template("_draft.html").module.draft_badge  # type: ignore[attr-defined]
-            if self.renderer.overridden("_draft.html"):
-                return macro(post)
-            found = self._drafts[key] = macro(post)
-        return found
+        """The draft badge in a post's header (`draft_badge` of `_draft.html`, made once per draft state unless the
+        site overrides it: `Renderer.module`)."""
+        return self.renderer.module("_draft.html").draft_badge(post)
 
     def series_box(self, series: Series, post: Post, url_of: UrlOf) -> SeriesBox:
         """What the series box of `post` prints, its texts escaped once per series and its URLs as `url_of` sees them."""
@@ -485,7 +468,7 @@ class Listing:
         when the site overrides `_series_step.html`."""
         if self._step is None:
             renderer = self.renderer
-            macro = renderer.env.get_template("_series_step.html").module.series_step  # type: ignore[attr-defined]
+            macro = renderer.module("_series_step.html").series_step
             self._step = (macro, renderer.overridden("_series_step.html"), Markup(f"numeco-{secrets.token_hex(8)}-"))
         macro, overridden, mark = self._step
         if overridden:
@@ -608,7 +591,7 @@ class Cards:
         self.html: dict[tuple[str, str], str] = {}  # (src_uri, heading) -> the card with marks
         self.link = _MarkLinker(listing, self.mark)
         renderer = listing.renderer
-        self.macro = renderer.env.get_template("_items.html").module.post_item  # type: ignore[attr-defined]
+        self.macro = renderer.module("_items.html").post_item
         self.enabled = listing.site_url_of is not None and not any(map(renderer.overridden, CARD_TEMPLATES))
         self.images: dict[str, bool] = {}  # docs path of an image -> whether its links are the same from any page
 

@@ -34,6 +34,35 @@ MACROS = {
 }
 
 
+def _reading_key(post: Any) -> Any:
+    r = post.reading
+    return None if r is None else (r.minutes, r.video_minutes, r.transcript_minutes)
+
+
+# Packaged macros whose markup depends only on what these keys read of the post (and on the macro's other
+# arguments): template -> (macro, key). Each is made once per key and build, on the post's page and on its
+# cards, unless the site overrides the template (its macro may show more of the post).
+REMEMBERED: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "_draft.html": ("draft_badge", lambda post: bool(post.draft)),
+    "_pinned.html": ("pinned_badge", lambda post: bool(post.pinned)),
+    "_reading.html": ("reading_time", _reading_key),
+}
+
+
+def _remembered(macro: Any, key_of: Callable[[Any], Any]) -> Callable[..., Any]:
+    """`macro`, its markup remembered per key of its post and its other arguments."""
+    made: dict[Any, Any] = {}
+
+    def call(post: Any, *args: Any, **kwargs: Any) -> Any:
+        key = (key_of(post), args, tuple(kwargs.items()))
+        found = made.get(key)
+        if found is None:
+            found = made[key] = macro(post, *args, **kwargs)
+        return found
+
+    return call
+
+
 def _escaped(value: Any) -> Any:
     """Every value a shortcode template prints, escaped by the converter's rules (braces and backticks too)."""
     if hasattr(value, "__html__"):
@@ -68,6 +97,7 @@ class Renderer:
         self._compiled: dict[tuple[int, str], Template] = {}
         self._overridden: dict[str, bool] = {}
         self._macros: dict[str, Any] = {}  # `MACROS`, loaded when the first page renders
+        self._remembered = False  # whether `REMEMBERED`'s macros are in place (`module`)
         self._locale = _parsed(language)
         self._dates: dict[date, str] = {}  # a date's long form, formatted once per renderer
         self._labels: dict[tuple[str, tuple[tuple[str, type, Any], ...]], str] = {}  # filled labels, made once
@@ -103,11 +133,19 @@ class Renderer:
 
     def render(self, template: str, **context: Any) -> str:
         if not self._macros:
-            self._macros = {
-                name: getattr(self.env.get_template(file).module, macro) for name, (file, macro) in MACROS.items()
-            }
+            self._macros = {name: getattr(self.module(file), macro) for name, (file, macro) in MACROS.items()}
             self.env.globals.update(self._macros)
         return self._template(self.env, template).render(**context).strip()
+
+    def module(self, template: str) -> Any:
+        """The macros of a page template (`render`'s environment), those of `REMEMBERED` made once per key."""
+        if not self._remembered:
+            self._remembered = True
+            for file, (name, key_of) in REMEMBERED.items():
+                if not self.overridden(file):  # before any template imports it
+                    module = self.env.get_template(file).module
+                    setattr(module, name, _remembered(getattr(module, name), key_of))
+        return self.env.get_template(template).module
 
     def markup(self, template: str, **context: Any) -> str:
         """A piece of page markup; leading and trailing whitespace is the caller's to add."""

@@ -1,0 +1,46 @@
+"""The renderer's packaged macros made once per key (`REMEMBERED`): the same markup as the macro itself."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from mkdocs_numeco.core.labels import resolve_labels
+from mkdocs_numeco.core.posts import Post
+from mkdocs_numeco.core.reading import Reading
+from mkdocs_numeco.core.render import REMEMBERED, Renderer
+
+READINGS = [None] + [
+    Reading(minutes=m, video_minutes=v, transcript_minutes=t)
+    for m, v, t in itertools.product((0, 1, 7), (None, 0, 3), (0, 2))
+]
+
+
+def _posts() -> list[Post]:
+    return [
+        Post(f"p{n}.md", f"p{n}/", f"Post {n}", draft=draft, pinned=pinned, reading=reading)
+        for n, (draft, pinned, reading) in enumerate(itertools.product((False, True), (False, True), READINGS))
+    ]
+
+
+def test_remembered_macros_give_what_the_macros_give() -> None:
+    """Every key, every argument the templates pass: the remembered markup is the macro's own."""
+    labels = resolve_labels("fr", {})
+    remembered, fresh = Renderer(labels, "fr"), Renderer(labels, "fr")
+    calls = [((), {}), ((), {"full": False, "class": "numeco-item__reading numeco-reading"})]
+    for file, (name, _) in REMEMBERED.items():
+        mine = getattr(remembered.module(file), name)
+        theirs = getattr(fresh.env.get_template(file).module, name)
+        assert mine is not theirs
+        for post in _posts() * 2:  # the second time from memory
+            for args, kwargs in calls if name == "reading_time" else calls[:1]:
+                assert mine(post, *args, **kwargs) == theirs(post, *args, **kwargs), (name, post)
+
+
+def test_a_macro_the_site_overrides_is_called_for_each_post(tmp_path: Path) -> None:
+    folder = tmp_path / "numeco"
+    folder.mkdir()
+    (folder / "_draft.html").write_text("{% macro draft_badge(post) %}<p>{{ post.title }}</p>{% endmacro %}")
+    renderer = Renderer(resolve_labels("en", {}), "en", str(tmp_path))
+    badge = renderer.module("_draft.html").draft_badge
+    assert [str(badge(Post(f"{n}.md", f"{n}/", f"T{n}"))) for n in range(3)] == ["<p>T0</p>", "<p>T1</p>", "<p>T2</p>"]
