@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import DateTimePattern, format_date, get_date_format
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, Template, select_autoescape
 from markupsafe import Markup
 
@@ -100,6 +100,7 @@ class Renderer:
         self._remembered = False  # whether `REMEMBERED`'s macros are in place (`module`)
         self._locale = _parsed(language)
         self._dates: dict[date, str] = {}  # a date's long form, formatted once per renderer
+        self._long_pattern: DateTimePattern | None = None  # the locale's long date pattern (`_long_format`)
         self._labels: dict[tuple[str, tuple[tuple[str, type, Any], ...]], str] = {}  # filled labels, made once
 
     def label(self, key: str, **values: Any) -> str:
@@ -128,8 +129,16 @@ class Renderer:
         day = value.date() if isinstance(value, datetime) else value  # as Babel reads a datetime
         found = self._dates.get(day)
         if found is None:
-            found = self._dates[day] = format_date(day, format="long", locale=self._locale)
+            found = self._dates[day] = self._long_format(day)
         return found
+
+    def _long_format(self, day: date) -> str:
+        """Babel's `format_date(day, "long")`: its pattern for the locale taken once, then applied."""
+        if self._long_pattern is None:
+            if not isinstance(self._locale, Locale):
+                return format_date(day, format="long", locale=self._locale)  # Babel says what is wrong
+            self._long_pattern = get_date_format("long", locale=self._locale)
+        return self._long_pattern.apply(day, self._locale)
 
     def render(self, template: str, **context: Any) -> str:
         if not self._macros:

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import itertools
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+
+import pytest
+from babel.dates import format_date
 
 from mkdocs_numeco.core.labels import resolve_labels
 from mkdocs_numeco.core.posts import Post
@@ -44,3 +48,15 @@ def test_a_macro_the_site_overrides_is_called_for_each_post(tmp_path: Path) -> N
     renderer = Renderer(resolve_labels("en", {}), "en", str(tmp_path))
     badge = renderer.module("_draft.html").draft_badge
     assert [str(badge(Post(f"{n}.md", f"{n}/", f"T{n}"))) for n in range(3)] == ["<p>T0</p>", "<p>T1</p>", "<p>T2</p>"]
+
+
+@pytest.mark.parametrize("language", ["fr", "en", "pl", "de_CH", "ja", "ar"])
+def test_long_dates_are_babels_long_format(language: str) -> None:
+    """The locale's long pattern taken once gives what `format_date(day, "long")` gives, day by day."""
+    renderer = Renderer(resolve_labels("en", {}), language)
+    first = date(1999, 12, 25)
+    for offset in range(0, 3000, 7):
+        day = first + timedelta(days=offset)
+        assert renderer.long_date(day) == format_date(day, format="long", locale=language)
+    moment = datetime(2024, 2, 29, 23, 30, tzinfo=UTC)
+    assert renderer.long_date(moment) == format_date(moment, format="long", locale=language)
