@@ -97,7 +97,7 @@ class Renderer:
         self._compiled: dict[tuple[int, str], Template] = {}
         self._overridden: dict[str, bool] = {}
         self._macros: dict[str, Any] = {}  # `MACROS`, loaded when the first page renders
-        self._remembered = False  # whether `REMEMBERED`'s macros are in place (`module`)
+        self._modules: dict[str, Any] = {}  # template -> its macros (`module`), `REMEMBERED`'s in place
         self._locale = _parsed(language)
         self._dates: dict[date, str] = {}  # a date's long form, formatted once per renderer
         self._long_pattern: DateTimePattern | None = None  # the locale's long date pattern (`_long_format`)
@@ -148,13 +148,16 @@ class Renderer:
 
     def module(self, template: str) -> Any:
         """The macros of a page template (`render`'s environment), those of `REMEMBERED` made once per key."""
-        if not self._remembered:
-            self._remembered = True
+        found = self._modules.get(template)
+        if found is not None:
+            return found
+        if not self._modules:
             for file, (name, key_of) in REMEMBERED.items():
                 if not self.overridden(file):  # before any template imports it
                     module = self.env.get_template(file).module
                     setattr(module, name, _remembered(getattr(module, name), key_of))
-        return self.env.get_template(template).module
+        found = self._modules[template] = self.env.get_template(template).module
+        return found
 
     def markup(self, template: str, **context: Any) -> str:
         """A piece of page markup; leading and trailing whitespace is the caller's to add."""
