@@ -17,6 +17,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from babel.dates import DateTimePattern, format_date, get_date_format
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, Template, select_autoescape
+from jinja2.runtime import new_context
 from markupsafe import Markup
 
 from .escape import esc
@@ -95,6 +96,7 @@ class Renderer:
         self.markup_env.globals.update(self.env.globals)  # `{% posts %}` renders the listing's cards in a page
         self.markup_env.filters["long_date"] = self.long_date
         self._compiled: dict[tuple[int, str], Template] = {}
+        self._globals: dict[int, dict[str, Any]] = {}  # an environment's globals, copied at its first render
         self._overridden: dict[str, bool] = {}
         self._macros: dict[str, Any] = {}  # `MACROS`, loaded when the first page renders
         self._modules: dict[str, Any] = {}  # template -> its macros (`module`), `REMEMBERED`'s in place
@@ -144,7 +146,7 @@ class Renderer:
         if not self._macros:
             self._macros = {name: getattr(self.module(file), macro) for name, (file, macro) in MACROS.items()}
             self.env.globals.update(self._macros)
-        return self._template(self.env, template).render(**context).strip()
+        return self._render(self.env, template, context)
 
     def module(self, template: str) -> Any:
         """The macros of a page template (`render`'s environment), those of `REMEMBERED` made once per key."""
@@ -161,7 +163,7 @@ class Renderer:
 
     def markup(self, template: str, **context: Any) -> str:
         """A piece of page markup; leading and trailing whitespace is the caller's to add."""
-        return self._template(self.markup_env, template).render(**context).strip()
+        return self._render(self.markup_env, template, context)
 
     def overridden(self, template: str) -> bool:
         """Whether the site's `custom_dir` has its own `template` (in its `numeco/` folder); looked at once."""
@@ -179,6 +181,21 @@ class Renderer:
     def filter(self, name: str, function: Callable[..., Any]) -> None:
         """Make `function` available to the markup templates as `| name`."""
         self.markup_env.filters[name] = function
+
+    def _render(self, env: Environment, name: str, context: dict[str, Any]) -> str:
+        """`Template.render(**context)`, stripped. As Jinja does it, but the environment's globals are copied into
+        the context from a plain dict taken at the first render, not read through the template's `ChainMap` at
+        every call (which cost more than most of our templates' own work). A context made so resolves the same
+        names and imports the same macros (it adds no globals of its own)."""
+        template = self._template(env, name)
+        found = self._globals.get(id(env))
+        if found is None:
+            found = self._globals[id(env)] = dict(env.globals)
+        made = new_context(env, template.name, template.blocks, {**found, **context}, shared=True)
+        try:
+            return env.concat(template.root_render_func(made)).strip()  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - as Jinja does: raised again with the template's own lines
+            env.handle_exception()
 
     def _template(self, env: Environment, name: str) -> Template:
         key = (id(env), name)

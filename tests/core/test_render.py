@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from babel.dates import format_date
+from jinja2 import UndefinedError
 
 from mkdocs_numeco.core.labels import resolve_labels
 from mkdocs_numeco.core.posts import Post
@@ -60,3 +61,28 @@ def test_long_dates_are_babels_long_format(language: str) -> None:
         assert renderer.long_date(day) == format_date(day, format="long", locale=language)
     moment = datetime(2024, 2, 29, 23, 30, tzinfo=UTC)
     assert renderer.long_date(moment) == format_date(moment, format="long", locale=language)
+
+
+def test_a_render_is_jinjas_own(tmp_path: Path) -> None:
+    """`render` and `markup` make their context from the globals copied once: a site's template that includes,
+    imports and calls the globals gives what Jinja's `Template.render` gives, and its errors name its lines."""
+    folder = tmp_path / "numeco"
+    folder.mkdir()
+    (folder / "_part.html").write_text("[{{ t('series') }}|{{ post.title }}]")
+    (folder / "_mine.html").write_text("{% macro mine(x) %}<i>{{ x }}</i>{% endmacro %}")
+    page = (
+        '{% from "_mine.html" import mine %}{% include "_part.html" %}{{ mine(post.title) }}'
+        "{{ draft_badge(post) }}{{ reading_time(post) }}{{ label_around('published', 'date') | join('/') }}"
+    )
+    (folder / "series_box.html").write_text(page)
+    (folder / "broken.html").write_text("line one\n{{ post.nothing.at_all }}")
+    renderer = Renderer(resolve_labels("fr", {}), "fr", str(tmp_path))
+    post = Post("a.md", "a/", "A <b>", draft=True, reading=Reading(minutes=3))
+    for _ in range(2):
+        made = renderer.render("series_box.html", post=post)
+        assert made == renderer.env.get_template("series_box.html").render(post=post).strip()
+        assert made.startswith("[Série|A &lt;b&gt;]<i>A &lt;b&gt;</i>")
+    assert renderer.markup("_part.html", post=post) == "[Série|A &lt;b&gt;]"
+    with pytest.raises(UndefinedError) as raised:
+        renderer.render("broken.html", post=post)
+    assert ("broken.html", 2) in [(Path(entry.path).name, entry.lineno + 1) for entry in raised.traceback]
