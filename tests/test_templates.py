@@ -196,3 +196,21 @@ def test_a_series_step_macro_of_the_site_is_called_for_each_box(tmp_path: Path) 
     built = build_site(write_site(tmp_path, pages, theme=THEME))
     assert [li.get_text() for li in built.content("a/").select(".my-step")] == ["1/1/", "2/1/../b/"]
     assert [li.get_text() for li in built.content("b/").select(".my-step")] == ["1/2/../a/", "2/2/"]
+
+
+def test_a_series_box_that_fails_is_reported_on_its_own_post(tmp_path: Path) -> None:
+    """The boxes are made together when the first post renders; one that fails still fails on its own page."""
+    box = '{% if post.title == "Deux" %}{{ nothing.at.all }}{% endif %}<p class="my-box">{{ post.title }}</p>'
+    overrides(tmp_path, {"series_box.html": box})
+    pages = {
+        "a.md": post("Un", "2024-01-10", series="Saison"),
+        "b.md": post("Deux", "2024-01-11", series="Saison"),
+        "c.md": post("Trois", "2024-01-12", series="Saison"),
+    }
+    built = build_site(write_site(tmp_path, pages, theme=THEME))
+    failures = [record.getMessage() for record in built.records if record.levelno >= logging.WARNING]
+    assert len(failures) == 1
+    assert "b.md: " in failures[0]
+    assert built.content("a/").select_one(".my-box").get_text() == "Un"
+    assert built.content("c/").select_one(".my-box").get_text() == "Trois"
+    assert built.content("b/").select_one(".my-box") is None

@@ -381,6 +381,8 @@ class SiteBuild:
         record = self.pages.get(page.file.src_uri)
         if record is None or record.post is None:
             return html
+        if self.generated.at_once is None:  # every post's box and tags at once, but under `--dirty`
+            self.generated.at_once = [] if self.memory.dirty else self.posts + self.unlisted
         self._keep_html(html, record.post, page)
         return self._decorate_post(html, record.post, page)
 
