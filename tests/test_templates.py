@@ -214,3 +214,18 @@ def test_a_series_box_that_fails_is_reported_on_its_own_post(tmp_path: Path) -> 
     assert built.content("a/").select_one(".my-box").get_text() == "Un"
     assert built.content("c/").select_one(".my-box").get_text() == "Trois"
     assert built.content("b/").select_one(".my-box") is None
+
+
+def test_headers_made_at_once_follow_each_posts_own_title(tmp_path: Path) -> None:
+    """Headers are made together when the first post renders, guessing from the Markdown whether a post starts
+    with its own title; the page, which knows, has the last word."""
+    pages = {
+        "a.md": post("Un", "2024-01-10", body="# Mon titre\n\nTexte."),
+        "b.md": post("Deux", "2024-01-11", body="Texte d'abord.\n\n# Plus loin\n\nSuite."),
+        "c.md": post("Trois", "2024-01-12"),
+    }
+    built = build_site(write_site(tmp_path, pages))
+    titles = {url: [h1.get_text(strip=True) for h1 in built.content(url).select("h1")] for url in ("a/", "b/", "c/")}
+    assert titles == {"a/": ["Mon titre"], "b/": ["Deux", "Plus loin"], "c/": ["Trois"]}
+    for url in ("a/", "b/", "c/"):
+        assert built.content(url).select_one(".numeco-post-date time") is not None
