@@ -169,3 +169,63 @@ def test_a_reading_time_macro_of_the_site_is_called_for_each_post_header(tmp_pat
     built = build_site(write_site(tmp_path, pages, theme=THEME))
     assert built.content("a/").select_one(".my-reading").get_text() == "Un"
     assert built.content("b/").select_one(".my-reading").get_text() == "Deux"
+
+
+def test_a_draft_badge_macro_of_the_site_is_called_for_each_post_header(tmp_path: Path) -> None:
+    """The header's draft badge is made once per draft state, unless the site's macro may show more."""
+    overrides(
+        tmp_path, {"_draft.html": '{% macro draft_badge(post) %}<p class="my-draft">{{ post.title }}</p>{% endmacro %}'}
+    )
+    pages = {"a.md": post("Un", "2024-01-10"), "b.md": post("Deux", "2024-01-11")}
+    built = build_site(write_site(tmp_path, pages, theme=THEME))
+    assert built.content("a/").select_one(".my-draft").get_text() == "Un"
+    assert built.content("b/").select_one(".my-draft").get_text() == "Deux"
+
+
+def test_a_series_step_macro_of_the_site_is_called_for_each_box(tmp_path: Path) -> None:
+    """The episodes of a series box are made once per build, unless the site has its own `_series_step.html`."""
+    step = (
+        "{% macro series_step(step, current, cut) %}"
+        '<li class="my-step">{{ step.number }}/{{ current }}/{{ step.href }}</li>{% endmacro %}'
+    )
+    overrides(tmp_path, {"_series_step.html": step})
+    pages = {
+        "a.md": post("Un", "2024-01-10", series="Saison"),
+        "b.md": post("Deux", "2024-01-11", series="Saison"),
+    }
+    built = build_site(write_site(tmp_path, pages, theme=THEME))
+    assert [li.get_text() for li in built.content("a/").select(".my-step")] == ["1/1/", "2/1/../b/"]
+    assert [li.get_text() for li in built.content("b/").select(".my-step")] == ["1/2/../a/", "2/2/"]
+
+
+def test_a_series_box_that_fails_is_reported_on_its_own_post(tmp_path: Path) -> None:
+    """The boxes are made together when the first post renders; one that fails still fails on its own page."""
+    box = '{% if post.title == "Deux" %}{{ nothing.at.all }}{% endif %}<p class="my-box">{{ post.title }}</p>'
+    overrides(tmp_path, {"series_box.html": box})
+    pages = {
+        "a.md": post("Un", "2024-01-10", series="Saison"),
+        "b.md": post("Deux", "2024-01-11", series="Saison"),
+        "c.md": post("Trois", "2024-01-12", series="Saison"),
+    }
+    built = build_site(write_site(tmp_path, pages, theme=THEME))
+    failures = [record.getMessage() for record in built.records if record.levelno >= logging.WARNING]
+    assert len(failures) == 1
+    assert "b.md: " in failures[0]
+    assert built.content("a/").select_one(".my-box").get_text() == "Un"
+    assert built.content("c/").select_one(".my-box").get_text() == "Trois"
+    assert built.content("b/").select_one(".my-box") is None
+
+
+def test_headers_made_at_once_follow_each_posts_own_title(tmp_path: Path) -> None:
+    """Headers are made together when the first post renders, guessing from the Markdown whether a post starts
+    with its own title; the page, which knows, has the last word."""
+    pages = {
+        "a.md": post("Un", "2024-01-10", body="# Mon titre\n\nTexte."),
+        "b.md": post("Deux", "2024-01-11", body="Texte d'abord.\n\n# Plus loin\n\nSuite."),
+        "c.md": post("Trois", "2024-01-12"),
+    }
+    built = build_site(write_site(tmp_path, pages))
+    titles = {url: [h1.get_text(strip=True) for h1 in built.content(url).select("h1")] for url in ("a/", "b/", "c/")}
+    assert titles == {"a/": ["Mon titre"], "b/": ["Deux", "Plus loin"], "c/": ["Trois"]}
+    for url in ("a/", "b/", "c/"):
+        assert built.content(url).select_one(".numeco-post-date time") is not None

@@ -111,6 +111,7 @@ class SiteBuild:
         self.excerpts: dict[str, tuple[str, str]] = {}  # excerpt key -> (the card's excerpt, the post's URL)
         self.sources: dict[str, str] = {}  # src_uri -> hash of the page's text (under `mkdocs serve`)
         self.scans = Scans()  # posts scanned in on_files to count their words, for their conversion
+        self._headers: dict[str, tuple[str, bool, str]] = {}  # posts' headers made at once (`_every_header`)
 
     # -- on_files ------------------------------------------------------------
 
@@ -415,6 +416,9 @@ class SiteBuild:
         record = self.pages.get(page.file.src_uri)
         if record is None or record.post is None:
             return html
+        if self.generated.at_once is None:  # every post's header, box and tags at once, but under `--dirty`
+            self.generated.at_once = [] if self.memory.dirty else self.posts + self.unlisted
+            self._headers = self._every_header(self.generated.at_once)
         self._keep_html(html, record.post, page)
         return self._decorate_post(html, record.post, page)
 
@@ -464,13 +468,11 @@ class SiteBuild:
 
     def _decorate_post(self, html: str, post: Post, page: Page) -> str:
         heading = _LEADING_H1.match(html)  # the author's own title, when the post starts with one
-        listing = self.generated.listing
-        reading = listing.reading_time(post)
-        header = self.renderer.render("post_header.html", post=post, with_title=heading is None, reading=reading)
-        link = Linker(listing, url_of(self.files, page.url))
-        header += self.renderer.render_if(bool(post.updated), "post_updated.html", post=post)
-        authors = bool(post.authors) or self.renderer.overridden("_authors.html")  # the macro it calls
-        header += self.renderer.render_if(authors, "post_authors.html", post=post, link=link)
+        made = self._headers.pop(post.src_uri, None)
+        if made is not None and made[:2] == (page.url, heading is None):
+            header = made[2]
+        else:
+            header = self._header(post, page.url, with_title=heading is None)
         series_box, tags = self.generated.render_post_parts(post, page.url)
         footer = f"{series_box}\n{tags}"
         related = self._related_links(post, page)
@@ -480,6 +482,39 @@ class SiteBuild:
             end = heading.end()
             return f"{html[:end]}\n{header}\n{html[end:]}\n{footer}"
         return f"{header}\n{html}\n{footer}"
+
+    def _header(self, post: Post, page_url: str, with_title: bool) -> str:
+        """A post's header: its title when its text has none, date, draft badge, reading time, update, authors."""
+        listing = self.generated.listing
+        reading = listing.reading_time(post)
+        draft = listing.draft_badge(post)
+        header = self.renderer.render(
+            "post_header.html", post=post, with_title=with_title, reading=reading, draft=draft
+        )
+        header += self.renderer.render_if(bool(post.updated), "post_updated.html", post=post)
+        authors = bool(post.authors) or self.renderer.overridden("_authors.html")  # the macro it calls
+        if authors or self.renderer.overridden("post_authors.html"):
+            link = Linker(listing, url_of(self.files, page_url))
+            header += self.renderer.render_if(authors, "post_authors.html", post=post, link=link)
+        return header
+
+    def _every_header(self, posts: list[Post]) -> dict[str, tuple[str, bool, str]]:
+        """`(page URL, with its title, header)` of each post with a page, made in one go, as its series box and
+        tags are (`SitePages.render_post_parts`): page by page it took twice the time. Whether the post's text
+        starts with its own title is guessed from its Markdown's first `# Title`; the page, which knows, makes
+        its header again when the guess was wrong, and reports a header that fails."""
+        made = {}
+        for post in posts:
+            file = self.files.src_uris.get(post.src_uri) if self.files is not None else None
+            record = self.pages.get(post.src_uri)
+            if file is None or file.page is None or record is None:
+                continue
+            with_title = not record.heading
+            try:
+                made[post.src_uri] = (file.page.url, with_title, self._header(post, file.page.url, with_title))
+            except Exception:  # noqa: BLE001, S112 - reported on the post's own page, as without this
+                continue
+        return made
 
     def _related_links(self, post: Post, page: Page) -> str:
         """The post's `links:` as "See also" links, relative to the post; its problems are warnings."""

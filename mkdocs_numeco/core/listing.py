@@ -86,7 +86,8 @@ class Listing:
         self._cards: Cards | None = None
         self._boxes: dict[str, tuple[Series, _Episodes]] = {}  # series slug -> what its boxes share, made once
         self._tag_parts: dict[tuple[tuple[str, str | None], ...], str] = {}  # a post's tags and URLs -> its tag list
-        self._readings: dict[tuple[int, int | None, int] | None, Markup] = {}  # minutes -> a post's reading time
+        # `series_step` of `_series_step.html`, whether the site overrides it, the mark of a link in its markup
+        self._step: tuple[Any, bool, Markup] | None = None
 
     # -- planning ---------------------------------------------------------------
 
@@ -417,17 +418,14 @@ class Listing:
         return found
 
     def reading_time(self, post: Post) -> Markup:
-        """The reading time in a post's header (`reading_time` of `_reading.html`): made once per set of minutes,
-        and for each post when the site overrides `_reading.html` (its macro may show more of the post)."""
-        macro = self.renderer.env.get_template("_reading.html").module.reading_time  # type: ignore[attr-defined]
-        if self.renderer.overridden("_reading.html"):
-            return macro(post)
-        r = post.reading
-        key = (r.minutes, r.video_minutes, r.transcript_minutes) if r is not None else None
-        found = self._readings.get(key)
-        if found is None:
-            found = self._readings[key] = macro(post)
-        return found
+        """The reading time in a post's header (`reading_time` of `_reading.html`, made once per set of minutes
+        unless the site overrides it: `Renderer.module`)."""
+        return self.renderer.module("_reading.html").reading_time(post)
+
+    def draft_badge(self, post: Post) -> Markup:
+        """The draft badge in a post's header (`draft_badge` of `_draft.html`, made once per draft state unless the
+        site overrides it: `Renderer.module`)."""
+        return self.renderer.module("_draft.html").draft_badge(post)
 
     def series_box(self, series: Series, post: Post, url_of: UrlOf) -> SeriesBox:
         """What the series box of `post` prints, its texts escaped once per series and its URLs as `url_of` sees them."""
@@ -461,7 +459,29 @@ class Listing:
             steps=steps,
             current=n,
             cut=total > count,
+            list=self._episode_list(shared, steps, n, total > count),
         )
+
+    def _episode_list(self, shared: _Episodes, steps: list[Step], current: int, cut: bool) -> Markup:
+        """The listed episodes, each `series_step` of `_series_step.html` and a line break. Each episode's markup is
+        made once per build with a mark for its link, which each box replaces by its own URL; for each box
+        when the site overrides `_series_step.html`."""
+        if self._step is None:
+            renderer = self.renderer
+            macro = renderer.module("_series_step.html").series_step
+            self._step = (macro, renderer.overridden("_series_step.html"), Markup(f"numeco-{secrets.token_hex(8)}-"))
+        macro, overridden, mark = self._step
+        if overridden:
+            return Markup("".join([f"{macro(step, current, cut)}\n" for step in steps]))
+        pieces = []
+        for step in steps:
+            key = (step.number, step.number == current, cut)
+            found = shared.pieces.get(key)
+            if found is None:
+                probe = Step(number=step.number, title=step.title, href=mark)
+                found = shared.pieces[key] = str(macro(probe, current if key[1] else 0, cut)).split(mark)
+            pieces.append(str(step.href).join(found))
+        return Markup("".join([f"{piece}\n" for piece in pieces]))
 
 
 @dataclass(frozen=True)
@@ -478,7 +498,8 @@ class Step:
 class SeriesBox:
     """What `series_box.html` prints for one episode, every text escaped: the series' `name` and `href`, the
     `position` and `episodes` labels, the `previous` and `next` episodes (None at the ends), the `steps` it
-    lists (`Series.window`), the `current` episode's number, whether the list is `open` and `cut` short."""
+    lists (`Series.window`), the `current` episode's number, whether the list is `open` and `cut` short, and
+    `list`: the listed episodes' markup (`series_step` of `_series_step.html`, one a line)."""
 
     name: Markup
     href: Markup
@@ -490,6 +511,7 @@ class SeriesBox:
     steps: list[Step]
     current: int
     cut: bool
+    list: Markup
 
 
 class _Episodes:
@@ -499,6 +521,8 @@ class _Episodes:
         self.name = escape(series.name)
         self.titles = [escape(post.title) for post in series.posts]
         self.episodes = escape(label("episodes", total=len(series.posts)))
+        # (number, shown, cut) -> an episode's `series_step` split where its link goes (`Listing._episode_list`)
+        self.pieces: dict[tuple[int, bool, bool], list[str]] = {}
 
 
 class Linker:
@@ -567,7 +591,7 @@ class Cards:
         self.html: dict[tuple[str, str], str] = {}  # (src_uri, heading) -> the card with marks
         self.link = _MarkLinker(listing, self.mark)
         renderer = listing.renderer
-        self.macro = renderer.env.get_template("_items.html").module.post_item  # type: ignore[attr-defined]
+        self.macro = renderer.module("_items.html").post_item
         self.enabled = listing.site_url_of is not None and not any(map(renderer.overridden, CARD_TEMPLATES))
         self.images: dict[str, bool] = {}  # docs path of an image -> whether its links are the same from any page
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import DateTimePattern, format_date, get_date_format
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, Template, select_autoescape
 from jinja2.runtime import new_context
 from markupsafe import Markup
@@ -33,6 +33,35 @@ MACROS = {
     "reading_time": ("_reading.html", "reading_time"),
     "post_authors": ("_authors.html", "post_authors"),
 }
+
+
+def _reading_key(post: Any) -> Any:
+    r = post.reading
+    return None if r is None else (r.minutes, r.video_minutes, r.transcript_minutes)
+
+
+# Packaged macros whose markup depends only on what these keys read of the post (and on the macro's other
+# arguments): template -> (macro, key). Each is made once per key and build, on the post's page and on its
+# cards, unless the site overrides the template (its macro may show more of the post).
+REMEMBERED: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "_draft.html": ("draft_badge", lambda post: bool(post.draft)),
+    "_pinned.html": ("pinned_badge", lambda post: bool(post.pinned)),
+    "_reading.html": ("reading_time", _reading_key),
+}
+
+
+def _remembered(macro: Any, key_of: Callable[[Any], Any]) -> Callable[..., Any]:
+    """`macro`, its markup remembered per key of its post and its other arguments."""
+    made: dict[Any, Any] = {}
+
+    def call(post: Any, *args: Any, **kwargs: Any) -> Any:
+        key = (key_of(post), args, tuple(kwargs.items()))
+        found = made.get(key)
+        if found is None:
+            found = made[key] = macro(post, *args, **kwargs)
+        return found
+
+    return call
 
 
 def _escaped(value: Any) -> Any:
@@ -67,11 +96,13 @@ class Renderer:
         self.markup_env.globals.update(self.env.globals)  # `{% posts %}` renders the listing's cards in a page
         self.markup_env.filters["long_date"] = self.long_date
         self._compiled: dict[tuple[int, str], Template] = {}
-        self._markup: dict[str, tuple[Template, dict[str, Any]]] = {}  # markup template -> it, and its globals
+        self._globals: dict[int, dict[str, Any]] = {}  # an environment's globals, copied at its first render
         self._overridden: dict[str, bool] = {}
         self._macros: dict[str, Any] = {}  # `MACROS`, loaded when the first page renders
+        self._modules: dict[str, Any] = {}  # template -> its macros (`module`), `REMEMBERED`'s in place
         self._locale = _parsed(language)
         self._dates: dict[date, str] = {}  # a date's long form, formatted once per renderer
+        self._long_pattern: DateTimePattern | None = None  # the locale's long date pattern (`_long_format`)
         self._labels: dict[tuple[str, tuple[tuple[str, type, Any], ...]], str] = {}  # filled labels, made once
 
     def label(self, key: str, **values: Any) -> str:
@@ -100,40 +131,39 @@ class Renderer:
         day = value.date() if isinstance(value, datetime) else value  # as Babel reads a datetime
         found = self._dates.get(day)
         if found is None:
-            found = self._dates[day] = format_date(day, format="long", locale=self._locale)
+            found = self._dates[day] = self._long_format(day)
         return found
+
+    def _long_format(self, day: date) -> str:
+        """Babel's `format_date(day, "long")`: its pattern for the locale taken once, then applied."""
+        if self._long_pattern is None:
+            if not isinstance(self._locale, Locale):
+                return format_date(day, format="long", locale=self._locale)  # Babel says what is wrong
+            self._long_pattern = get_date_format("long", locale=self._locale)
+        return self._long_pattern.apply(day, self._locale)
 
     def render(self, template: str, **context: Any) -> str:
         if not self._macros:
-            self._macros = {
-                name: getattr(self.env.get_template(file).module, macro) for name, (file, macro) in MACROS.items()
-            }
+            self._macros = {name: getattr(self.module(file), macro) for name, (file, macro) in MACROS.items()}
             self.env.globals.update(self._macros)
-        return self._template(self.env, template).render(**context).strip()
+        return self._render(self.env, template, context)
+
+    def module(self, template: str) -> Any:
+        """The macros of a page template (`render`'s environment), those of `REMEMBERED` made once per key."""
+        found = self._modules.get(template)
+        if found is not None:
+            return found
+        if not self._modules:
+            for file, (name, key_of) in REMEMBERED.items():
+                if not self.overridden(file):  # before any template imports it
+                    module = self.env.get_template(file).module
+                    setattr(module, name, _remembered(getattr(module, name), key_of))
+        found = self._modules[template] = self.env.get_template(template).module
+        return found
 
     def markup(self, template: str, **context: Any) -> str:
-        """A piece of page markup; leading and trailing whitespace is the caller's to add.
-
-        Rendered as `Template.render` renders it, without its per-call copy of the globals' chain: the
-        markup environment's globals (set once, in `__init__`) are copied once per template, and the
-        values join them in the context's one dict. A context given no globals of its own imports
-        (`{% from %}`) the cached module, as one given the environment's does.
-        """
-        found, shared = self._markup_template(template)
-        env = self.markup_env
-        try:
-            return env.concat(
-                found.root_render_func(new_context(env, found.name, found.blocks, {**shared, **context}, True))
-            ).strip()
-        except Exception:  # noqa: BLE001 - as Template.render: re-raised with the template's lines in the traceback
-            env.handle_exception()
-
-    def _markup_template(self, name: str) -> tuple[Template, dict[str, Any]]:
-        found = self._markup.get(name)
-        if found is None:
-            template = self._template(self.markup_env, name)
-            found = self._markup[name] = (template, dict(template.globals))
-        return found
+        """A piece of page markup; leading and trailing whitespace is the caller's to add."""
+        return self._render(self.markup_env, template, context)
 
     def overridden(self, template: str) -> bool:
         """Whether the site's `custom_dir` has its own `template` (in its `numeco/` folder); looked at once."""
@@ -151,6 +181,21 @@ class Renderer:
     def filter(self, name: str, function: Callable[..., Any]) -> None:
         """Make `function` available to the markup templates as `| name`."""
         self.markup_env.filters[name] = function
+
+    def _render(self, env: Environment, name: str, context: dict[str, Any]) -> str:
+        """`Template.render(**context)`, stripped. As Jinja does it, but the environment's globals are copied into
+        the context from a plain dict taken at the first render, not read through the template's `ChainMap` at
+        every call (which cost more than most of our templates' own work). A context made so resolves the same
+        names and imports the same macros (it adds no globals of its own)."""
+        template = self._template(env, name)
+        found = self._globals.get(id(env))
+        if found is None:
+            found = self._globals[id(env)] = dict(env.globals)
+        made = new_context(env, template.name, template.blocks, {**found, **context}, shared=True)
+        try:
+            return env.concat(template.root_render_func(made)).strip()  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - as Jinja does: raised again with the template's own lines
+            env.handle_exception()
 
     def _template(self, env: Environment, name: str) -> Template:
         key = (id(env), name)
