@@ -194,7 +194,9 @@ def _machine_lines(machine: dict, settings: dict) -> list[str]:
             f"Machine: {machine['cpus']} CPUs ({machine['cpu']}), {machine['memory_gb']} GB RAM, {machine['os']}, "
             f"Python {machine['python']}; {packages}. Plugin: {machine['plugin_source']}. "
             f"Load average before/after: {machine['load_average_before'][0]:.2f} / "
-            f"{machine.get('load_average_after', [float('nan')])[0]:.2f}."
+            f"{machine.get('load_average_after', [float('nan')])[0]:.2f}. "
+            f"The runner's own peak memory, under which no build's peak can read: "
+            f"{machine.get('runner_peak_rss_mb', float('nan')):.0f} MB."
         ),
         "",
         (

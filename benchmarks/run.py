@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -36,10 +37,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from builds import Build, inspect_output, median, run_build
-from equivalent import MODES, write_equivalent
+from builds import Build, child_env, inspect_output, median, run_build
+from equivalent import MODES
 from machine import describe_machine
-from peer import write_peer
 from profiling import breakdown, profile_build, read_profile
 from reload import measure_serve
 from report import evaluate_targets, render_markdown
@@ -103,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.serve_size:
             results["serve"] = _serve(work, args.serve_size, args.reloads)
         results["machine"]["load_average_after"] = list(os.getloadavg())
+        # A child's peak memory can't read below this process's own high-water mark (Linux `ru_maxrss`).
+        results["machine"]["runner_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         results["targets"] = evaluate_targets(results)
         _write(results, args.results_dir)
         return 0
@@ -135,12 +137,13 @@ def benchmark_size(
 
 def prepare(site: SyntheticSite, variants: list[str] | tuple[str, ...], mode: str = MODES[0]) -> dict[str, float]:
     """Write the docs and configs of the equivalent floor and of the peer (untimed; seconds it took)."""
-    writers = {"equivalent": lambda site: write_equivalent(site, mode), "peer": write_peer}
     spent = {}
-    for variant, write in writers.items():
+    for variant in ("equivalent", "peer"):
         if variant in variants:
             started = time.perf_counter()
-            write(site)
+            # In a child: this process must stay small, or every build's peak memory reads as its (`prepare.py`).
+            command = [sys.executable, str(HERE / "prepare.py"), variant, str(site.root), str(site.posts), mode]
+            subprocess.run(command, check=True, env=child_env())
             spent[variant] = round(time.perf_counter() - started, 2)
             _log(f"  {site.posts} posts, {variant} written in {spent[variant]:.1f} s (untimed)")
     return spent
