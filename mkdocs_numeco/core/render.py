@@ -55,8 +55,11 @@ def _remembered(macro: Any, key_of: Callable[[Any], Any]) -> Callable[..., Any]:
     made: dict[Any, Any] = {}
 
     def call(post: Any, *args: Any, **kwargs: Any) -> Any:
-        key = (key_of(post), args, tuple(kwargs.items()))
-        found = made.get(key)
+        try:
+            key = (key_of(post), args, tuple(kwargs.items()))
+            found = made.get(key)
+        except (AttributeError, TypeError):  # a site's template passed what isn't a post, or an unhashable value
+            return macro(post, *args, **kwargs)  # Jinja reads it as the macro always did
         if found is None:
             found = made[key] = macro(post, *args, **kwargs)
         return found

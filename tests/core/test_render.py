@@ -86,3 +86,23 @@ def test_a_render_is_jinjas_own(tmp_path: Path) -> None:
     with pytest.raises(UndefinedError) as raised:
         renderer.render("broken.html", post=post)
     assert ("broken.html", 2) in [(Path(entry.path).name, entry.lineno + 1) for entry in raised.traceback]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ draft_badge(none) }}ok",  # not a post: no `draft` to read in Python, undefined for Jinja
+        '{{ reading_time({"reading": none}) }}ok',  # a mapping
+        '{{ reading_time(post, class=["a"]) }}ok',  # an argument that can't be a key
+    ],
+)
+def test_a_site_template_may_call_the_remembered_macros_with_anything(tmp_path: Path, source: str) -> None:
+    (tmp_path / "numeco").mkdir()
+    (tmp_path / "numeco" / "post_tags.html").write_text(source, "utf-8")
+
+    class NotAPost:
+        reading = None
+        draft = False
+
+    rendered = Renderer({}, "en", custom_dir=str(tmp_path)).render("post_tags.html", tags=[], post=NotAPost())
+    assert rendered == "ok"
